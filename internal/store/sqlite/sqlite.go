@@ -1,0 +1,320 @@
+// Package sqlite is isnad's embedded store: one SQLite file, opened through
+// a pure-Go driver (no cgo), with articles, their analysis, and an FTS5
+// index over the Go-analyzed terms. It satisfies store.Store.
+//
+// The schema lives in migrations/*.sql, applied in order on Open; the
+// number of the last one applied is kept in PRAGMA user_version.
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/isnad-project/isnad/internal/derrors"
+	"github.com/isnad-project/isnad/internal/news"
+	"github.com/isnad-project/isnad/internal/store"
+
+	_ "modernc.org/sqlite" // registers the "sqlite" driver
+)
+
+//go:embed migrations/*.sql
+var migrations embed.FS
+
+// A Store is an open SQLite store. It is safe for use by several goroutines;
+// writes are serialized by SQLite.
+type Store struct {
+	db   *sql.DB
+	path string
+}
+
+var _ store.Store = (*Store)(nil)
+
+// Open opens (creating if needed) the store in the file at path and brings
+// its schema up to date.
+func Open(ctx context.Context, path string) (_ *Store, err error) {
+	defer derrors.Wrap(&err, "sqlite.Open(%q)", path)
+	q := url.Values{}
+	for _, p := range []string{"busy_timeout(10000)", "journal_mode(WAL)", "synchronous(NORMAL)", "foreign_keys(ON)"} {
+		q.Add("_pragma", p)
+	}
+	db, err := sql.Open("sqlite", "file:"+path+"?"+q.Encode())
+	if err != nil {
+		return nil, err
+	}
+	if err := db.PingContext(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("%w: %v", derrors.Unavailable, err)
+	}
+	s := &Store{db: db, path: path}
+	if err := s.migrate(ctx); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+func (s *Store) migrate(ctx context.Context) error {
+	names, err := fs.Glob(migrations, "migrations/*.sql")
+	if err != nil {
+		return err
+	}
+	sort.Strings(names)
+	var version int
+	if err := s.db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
+		return err
+	}
+	if version > len(names) {
+		return fmt.Errorf("%w: store schema version %d is newer than this isnad (%d): upgrade isnad", derrors.Unsupported, version, len(names))
+	}
+	for i := version; i < len(names); i++ {
+		body, err := migrations.ReadFile(names[i])
+		if err != nil {
+			return err
+		}
+		tx, err := s.db.BeginTx(ctx, nil)
+		if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, string(body)); err != nil {
+			tx.Rollback()
+			return fmt.Errorf("migration %s: %w", names[i], err)
+		}
+		if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", i+1)); err != nil {
+			tx.Rollback()
+			return err
+		}
+		if err := tx.Commit(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Close closes the store.
+func (s *Store) Close() error { return s.db.Close() }
+
+// Ping reports whether the store file can be read.
+func (s *Store) Ping(ctx context.Context) error {
+	var n int
+	if err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_master").Scan(&n); err != nil {
+		return fmt.Errorf("%w: %v", derrors.Unavailable, err)
+	}
+	return nil
+}
+
+// Has reports whether an article with this content hash is stored.
+func (s *Store) Has(ctx context.Context, hash string) (bool, error) {
+	var one int
+	err := s.db.QueryRowContext(ctx, "SELECT 1 FROM articles WHERE hash = ?", hash).Scan(&one)
+	if errors.Is(err, sql.ErrNoRows) {
+		return false, nil
+	}
+	return err == nil, err
+}
+
+// analysis is what is stored as JSON beside the article's columns.
+type analysis struct {
+	Entities []news.Entity `json:"entities"`
+	Claims   []news.Claim  `json:"claims"`
+	Figures  []news.Figure `json:"figures"`
+	Warnings []string      `json:"warnings"`
+}
+
+// Begin starts a write batch: one SQLite transaction.
+func (s *Store) Begin(ctx context.Context) (store.Batch, error) {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, err
+	}
+	return &batch{tx: tx}, nil
+}
+
+type batch struct {
+	tx   *sql.Tx
+	done bool
+}
+
+func (b *batch) Put(ctx context.Context, e store.Entry) (added bool, err error) {
+	defer derrors.Wrap(&err, "Put(%s)", e.Article.ID)
+	if b.done {
+		return false, errors.New("batch already committed or rolled back")
+	}
+	a := e.Article
+	if e.Hash == "" || a.ID == "" {
+		return false, fmt.Errorf("%w: article without id or hash", derrors.InvalidArgument)
+	}
+	var one int
+	switch err := b.tx.QueryRowContext(ctx, "SELECT 1 FROM articles WHERE hash = ?", e.Hash).Scan(&one); {
+	case err == nil:
+		return false, nil
+	case !errors.Is(err, sql.ErrNoRows):
+		return false, err
+	}
+	// The same id with other content (an edited file read again, or two
+	// inputs reusing record ids): keep both, the newcomer under an id
+	// qualified by its hash, so nothing stored is lost.
+	id := a.ID
+	switch err := b.tx.QueryRowContext(ctx, "SELECT 1 FROM articles WHERE id = ?", id).Scan(&one); {
+	case err == nil:
+		id = news.ArticleID(fmt.Sprintf("%s-%.8s", a.ID, e.Hash))
+	case !errors.Is(err, sql.ErrNoRows):
+		return false, err
+	}
+	an, err := json.Marshal(analysis{a.Entities, a.Claims, a.Figures, a.Warnings})
+	if err != nil {
+		return false, err
+	}
+	var published any
+	if !a.Published.IsZero() {
+		published = a.Published.UTC().Format(time.RFC3339)
+	}
+	res, err := b.tx.ExecContext(ctx, `INSERT INTO articles
+		(id, hash, source, outlet, url, title, published, text, analysis, n_claims, n_entities, ingested_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		string(id), e.Hash, a.Source, a.Outlet, a.URL, a.Title, published, a.Text, string(an),
+		len(a.Claims), len(a.Entities), time.Now().UTC().Format(time.RFC3339))
+	if err != nil {
+		return false, err
+	}
+	rowid, err := res.LastInsertId()
+	if err != nil {
+		return false, err
+	}
+	if _, err := b.tx.ExecContext(ctx, "INSERT INTO articles_fts(rowid, words, keys) VALUES (?, ?, ?)",
+		rowid, e.Terms.Words, e.Terms.Keys); err != nil {
+		return false, err
+	}
+	return true, nil
+}
+
+func (b *batch) Commit() error {
+	if b.done {
+		return errors.New("batch already committed or rolled back")
+	}
+	b.done = true
+	return b.tx.Commit()
+}
+
+func (b *batch) Rollback() error {
+	if b.done {
+		return nil
+	}
+	b.done = true
+	return b.tx.Rollback()
+}
+
+const articleColumns = "a.id, a.source, a.outlet, a.url, a.title, a.published, a.text, a.analysis"
+
+func scanArticle(sc interface{ Scan(...any) error }, extra ...any) (news.Article, error) {
+	var (
+		a         news.Article
+		id        string
+		published sql.NullString
+		an        string
+	)
+	dest := append([]any{&id, &a.Source, &a.Outlet, &a.URL, &a.Title, &published, &a.Text, &an}, extra...)
+	if err := sc.Scan(dest...); err != nil {
+		return a, err
+	}
+	a.ID = news.ArticleID(id)
+	if published.Valid {
+		t, err := time.Parse(time.RFC3339, published.String)
+		if err == nil {
+			a.Published = t
+		}
+	}
+	var x analysis
+	if err := json.Unmarshal([]byte(an), &x); err != nil {
+		return a, fmt.Errorf("article %s: stored analysis: %w", id, err)
+	}
+	a.Entities, a.Claims, a.Figures, a.Warnings = x.Entities, x.Claims, x.Figures, x.Warnings
+	return a, nil
+}
+
+// Article returns the stored article with this id.
+func (s *Store) Article(ctx context.Context, id news.ArticleID) (_ news.Article, err error) {
+	defer derrors.Wrap(&err, "Article(%q)", id)
+	row := s.db.QueryRowContext(ctx, "SELECT "+articleColumns+" FROM articles a WHERE a.id = ?", string(id))
+	a, err := scanArticle(row)
+	if errors.Is(err, sql.ErrNoRows) {
+		return a, derrors.NotFound
+	}
+	return a, err
+}
+
+// Weights of the two indexed columns in BM25: a match on the light stem
+// counts more than a match on the looser spelling-variant key alone.
+const (
+	wordsWeight = 1.0
+	keysWeight  = 0.4
+)
+
+// Search returns at most limit articles that have any of q's terms, ranked
+// by BM25 over both columns.
+func (s *Store) Search(ctx context.Context, q store.Query, limit int) (_ []store.Hit, err error) {
+	defer derrors.Wrap(&err, "Search")
+	match := matchExpr(q)
+	if match == "" || limit <= 0 {
+		return nil, nil
+	}
+	rows, err := s.db.QueryContext(ctx, fmt.Sprintf(`
+		SELECT %s, -bm25(articles_fts, %g, %g) AS score
+		FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
+		WHERE articles_fts MATCH ?
+		ORDER BY bm25(articles_fts, %g, %g), a.rowid
+		LIMIT ?`, articleColumns, wordsWeight, keysWeight, wordsWeight, keysWeight), match, limit)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var hits []store.Hit
+	for rows.Next() {
+		var h store.Hit
+		h.Article, err = scanArticle(rows, &h.Score)
+		if err != nil {
+			return nil, err
+		}
+		hits = append(hits, h)
+	}
+	return hits, rows.Err()
+}
+
+// matchExpr builds an FTS5 query: any word term in column words, or any key
+// term in column keys. Terms are quoted, so no query syntax reaches FTS5.
+func matchExpr(q store.Query) string {
+	var parts []string
+	add := func(col string, terms []string) {
+		var qs []string
+		seen := map[string]bool{}
+		for _, t := range terms {
+			if t == "" || seen[t] {
+				continue
+			}
+			seen[t] = true
+			qs = append(qs, `"`+strings.ReplaceAll(t, `"`, `""`)+`"`)
+		}
+		if len(qs) > 0 {
+			parts = append(parts, col+" : ("+strings.Join(qs, " OR ")+")")
+		}
+	}
+	add("words", q.Words)
+	add("keys", q.Keys)
+	return strings.Join(parts, " OR ")
+}
+
+// Stats counts what is stored.
+func (s *Store) Stats(ctx context.Context) (st store.Stats, err error) {
+	defer derrors.Wrap(&err, "Stats")
+	err = s.db.QueryRowContext(ctx, `SELECT count(*), coalesce(sum(n_claims), 0), coalesce(sum(n_entities), 0),
+		count(DISTINCT nullif(outlet, '')) FROM articles`).Scan(&st.Articles, &st.Claims, &st.Entities, &st.Sources)
+	return st, err
+}
