@@ -1,15 +1,26 @@
 // Package index turns articles and queries into index terms with the Arabic
 // analyzer, runs searches against a store, and cuts highlighted snippets by
 // byte offsets into the article text.
+//
+// Two kinds of term are indexed for every token that is not a stopword: the
+// light stem (سوريا and سورية and السورية → one term) and the
+// spelling-variant key (كوناشينكوف and كوناشنكوف → one key). A query matches
+// either; the store ranks stem matches above key-only matches.
 package index
 
 import (
 	"context"
+	"strings"
 	"time"
+	"unicode"
 
+	"github.com/isnad-project/isnad/arabic"
 	"github.com/isnad-project/isnad/internal/news"
 	"github.com/isnad-project/isnad/internal/store"
 )
+
+// analyzer is shared: arabic.Analyzer is safe for concurrent use.
+var analyzer = arabic.NewAnalyzer(arabic.Options{})
 
 // A Part is a piece of a snippet; Hit marks the words that matched.
 type Part struct {
@@ -25,11 +36,11 @@ type Snippet struct {
 
 // String returns the snippet as plain text.
 func (s Snippet) String() string {
-	var b []byte
+	var b strings.Builder
 	for _, p := range s.Parts {
-		b = append(b, p.Text...)
+		b.WriteString(p.Text)
 	}
-	return string(b)
+	return b.String()
 }
 
 // A Result is one search hit, ready to show.
@@ -44,13 +55,198 @@ type Result struct {
 }
 
 // Search analyzes q, asks r for at most limit matching articles, and returns
-// them best first with snippets. An empty query returns no results.
+// them best first with snippets. A query with no words returns no results.
 func Search(ctx context.Context, r store.Reader, q string, limit int) ([]Result, error) {
-	panic("PLACEHOLDER: being written")
+	query := ParseQuery(q)
+	if len(query.Words) == 0 && len(query.Keys) == 0 {
+		return nil, nil
+	}
+	hits, err := r.Search(ctx, query, limit)
+	if err != nil {
+		return nil, err
+	}
+	results := make([]Result, 0, len(hits))
+	for _, h := range hits {
+		a := h.Article
+		results = append(results, Result{
+			ID: a.ID, Source: a.Source, Outlet: a.Outlet, Title: a.Title, Published: a.Published,
+			Score:   h.Score,
+			Snippet: MakeSnippet(a.Text, query),
+		})
+	}
+	return results, nil
 }
 
-// Document returns the index terms of a.
-func Document(a news.Article) store.Terms { panic("PLACEHOLDER: being written") }
+// Document returns the index terms of a: its title and its text.
+func Document(a news.Article) store.Terms {
+	var words, keys strings.Builder
+	add := func(text string) {
+		for _, t := range analyzer.Analyze(text) {
+			if t.Stop {
+				continue
+			}
+			appendTerm(&words, t.Stem)
+			appendTerm(&keys, t.Key)
+		}
+	}
+	add(a.Title)
+	add(a.Text)
+	return store.Terms{Words: words.String(), Keys: keys.String()}
+}
 
-// ParseQuery analyzes a user's query into store terms.
-func ParseQuery(q string) store.Query { panic("PLACEHOLDER: being written") }
+func appendTerm(b *strings.Builder, term string) {
+	term = clean(term)
+	if term == "" {
+		return
+	}
+	if b.Len() > 0 {
+		b.WriteByte(' ')
+	}
+	b.WriteString(term)
+}
+
+// clean keeps the letters and digits of a term, so that what the store's
+// full-text tokenizer sees is exactly one term.
+func clean(term string) string {
+	ok := true
+	for _, r := range term {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			ok = false
+			break
+		}
+	}
+	if ok {
+		return term
+	}
+	return strings.Map(func(r rune) rune {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return r
+		}
+		return -1
+	}, term)
+}
+
+// ParseQuery analyzes a user's query into store terms. Stopwords are
+// dropped unless the query has nothing else.
+func ParseQuery(q string) store.Query {
+	toks := analyzer.Analyze(q)
+	content := 0
+	for _, t := range toks {
+		if !t.Stop {
+			content++
+		}
+	}
+	var query store.Query
+	for _, t := range toks {
+		if t.Stop && content > 0 {
+			continue
+		}
+		if w := clean(t.Stem); w != "" {
+			query.Words = append(query.Words, w)
+		}
+		if k := clean(t.Key); k != "" {
+			query.Keys = append(query.Keys, k)
+		}
+	}
+	return query
+}
+
+// snippetTokens is how many tokens a snippet window holds.
+const snippetTokens = 28
+
+// MakeSnippet cuts the window of text with the most distinct query terms
+// and marks the tokens that match q. Offsets come from the analysis, so the
+// parts are exact slices of text.
+func MakeSnippet(text string, q store.Query) Snippet {
+	words := set(q.Words)
+	keys := set(q.Keys)
+	toks := analyzer.Analyze(text)
+	if len(toks) == 0 {
+		return Snippet{}
+	}
+	hit := make([]string, len(toks)) // the term a token matched, "" if none
+	for i, t := range toks {
+		if t.Stop && len(words) > 0 {
+			continue
+		}
+		if s := clean(t.Stem); words[s] {
+			hit[i] = "w:" + s
+		} else if k := clean(t.Key); keys[k] {
+			hit[i] = "k:" + k
+		}
+	}
+	// The window [best, best+n) with the most distinct matched terms; the
+	// first such window wins. A sliding count keeps this linear.
+	n := min(snippetTokens, len(toks))
+	count := map[string]int{}
+	distinct := 0
+	slide := func(i, d int) {
+		if h := hit[i]; h != "" {
+			if count[h] == 0 {
+				distinct++
+			}
+			count[h] += d
+			if count[h] == 0 {
+				distinct--
+			}
+		}
+	}
+	for i := 0; i < n; i++ {
+		slide(i, 1)
+	}
+	best, bestScore := 0, distinct
+	for i := n; i < len(toks); i++ {
+		slide(i, 1)
+		slide(i-n, -1)
+		if distinct > bestScore {
+			best, bestScore = i-n+1, distinct
+		}
+	}
+	// Start a little before the first hit so it has context.
+	if bestScore > 0 {
+		for i := best; i < best+n; i++ {
+			if hit[i] != "" {
+				best = max(0, min(i-4, len(toks)-n))
+				break
+			}
+		}
+	}
+	window := toks[best : best+n]
+	span := news.Span{Start: window[0].Start, End: window[len(window)-1].End}
+	if best == 0 {
+		span.Start = 0
+	}
+	var parts []Part
+	pos := span.Start
+	if span.Start > 0 {
+		parts = append(parts, Part{Text: "… "})
+	}
+	for i, t := range window {
+		if hit[best+i] == "" {
+			continue
+		}
+		if t.Start > pos {
+			parts = append(parts, Part{Text: text[pos:t.Start]})
+		}
+		parts = append(parts, Part{Text: text[t.Start:t.End], Hit: true})
+		pos = t.End
+	}
+	if span.End > pos {
+		parts = append(parts, Part{Text: text[pos:span.End]})
+	}
+	if span.End < len(text) {
+		parts = append(parts, Part{Text: " …"})
+	}
+	for i := range parts {
+		parts[i].Text = strings.ToValidUTF8(strings.ReplaceAll(parts[i].Text, "\n", " "), "")
+	}
+	return Snippet{Parts: parts, Span: span}
+}
+
+func set(terms []string) map[string]bool {
+	m := make(map[string]bool, len(terms))
+	for _, t := range terms {
+		m[t] = true
+	}
+	return m
+}
