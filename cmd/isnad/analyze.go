@@ -1,0 +1,55 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"unicode/utf8"
+
+	"github.com/isnad-project/isnad/arabic"
+)
+
+// maxAnalyzeInput bounds what analyze reads from stdin.
+const maxAnalyzeInput = 64 << 20
+
+func analyzeCmd(fs *flag.FlagSet) func(context.Context, *flag.FlagSet, io.Writer, io.Writer) int {
+	scheme := fs.String("scheme", "", `segmentation convention: "" (isnad's) or "farasa"`)
+	return func(ctx context.Context, fs *flag.FlagSet, stdout, stderr io.Writer) int {
+		if *scheme != "" && *scheme != "farasa" {
+			fmt.Fprintf(stderr, "isnad analyze: unknown --scheme %q (want farasa)\n", *scheme)
+			return exitUsage
+		}
+		if *scheme == "farasa" {
+			fmt.Fprintln(stderr, "isnad analyze: --scheme farasa is not built yet (issue 3)")
+			return exitFailure
+		}
+		data, err := io.ReadAll(io.LimitReader(os.Stdin, maxAnalyzeInput+1))
+		if err != nil {
+			fmt.Fprintln(stderr, "isnad analyze: reading stdin:", err)
+			return exitFailure
+		}
+		if len(data) > maxAnalyzeInput {
+			fmt.Fprintf(stderr, "isnad analyze: stdin is larger than %d MB\n", maxAnalyzeInput>>20)
+			return exitFailure
+		}
+		text := string(data)
+		if !utf8.ValidString(text) {
+			fmt.Fprintln(stderr, "isnad analyze: warning: stdin is not valid UTF-8; invalid bytes are skipped")
+		}
+		enc := json.NewEncoder(stdout)
+		enc.SetEscapeHTML(false)
+		for _, t := range arabic.NewAnalyzer(arabic.Options{}).Analyze(text) {
+			if t.Segments == nil {
+				t.Segments = []string{}
+			}
+			if err := enc.Encode(t); err != nil {
+				fmt.Fprintln(stderr, "isnad analyze:", err)
+				return exitFailure
+			}
+		}
+		return exitOK
+	}
+}
