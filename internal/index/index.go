@@ -13,6 +13,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/isnad-project/isnad/arabic"
 	"github.com/isnad-project/isnad/internal/news"
@@ -86,7 +87,7 @@ func Document(a news.Article) store.Terms {
 				continue
 			}
 			appendTerm(&words, t.Stem)
-			appendTerm(&keys, t.Key)
+			appendTerm(&keys, keyTerm(t))
 		}
 	}
 	add(a.Title)
@@ -126,6 +127,23 @@ func clean(term string) string {
 	}, term)
 }
 
+// minKeyRunes is the shortest spelling-variant key that is indexed. Keys
+// drop long vowels, so short ones collide across unrelated common words
+// (روسيا and رأس both give رس); the names that need keys — transliterated
+// foreign names — are long. Skipping short keys also keeps queries fast:
+// their posting lists are the longest.
+const minKeyRunes = 4
+
+// keyTerm returns the key term of t, or "" when it is too short to be
+// worth matching on.
+func keyTerm(t arabic.Token) string {
+	k := clean(t.Key)
+	if utf8.RuneCountInString(k) < minKeyRunes {
+		return ""
+	}
+	return k
+}
+
 // ParseQuery analyzes a user's query into store terms. Stopwords are
 // dropped unless the query has nothing else.
 func ParseQuery(q string) store.Query {
@@ -144,7 +162,7 @@ func ParseQuery(q string) store.Query {
 		if w := clean(t.Stem); w != "" {
 			query.Words = append(query.Words, w)
 		}
-		if k := clean(t.Key); k != "" {
+		if k := keyTerm(t); k != "" {
 			query.Keys = append(query.Keys, k)
 		}
 	}
@@ -171,7 +189,7 @@ func MakeSnippet(text string, q store.Query) Snippet {
 		}
 		if s := clean(t.Stem); words[s] {
 			hit[i] = "w:" + s
-		} else if k := clean(t.Key); keys[k] {
+		} else if k := keyTerm(t); k != "" && keys[k] {
 			hit[i] = "k:" + k
 		}
 	}

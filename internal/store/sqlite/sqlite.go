@@ -266,12 +266,17 @@ func (s *Store) Search(ctx context.Context, q store.Query, limit int) (_ []store
 	if match == "" || limit <= 0 {
 		return nil, nil
 	}
+	// Rank in the FTS table alone, then join the few best rows to their
+	// articles: joining first would read every matching article's text.
 	rows, err := s.db.QueryContext(ctx, fmt.Sprintf(`
-		SELECT %s, -bm25(articles_fts, %g, %g) AS score
-		FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
-		WHERE articles_fts MATCH ?
-		ORDER BY bm25(articles_fts, %g, %g), a.rowid
-		LIMIT ?`, articleColumns, wordsWeight, keysWeight, wordsWeight, keysWeight), match, limit)
+		WITH best AS (
+			SELECT rowid, bm25(articles_fts, %g, %g) AS rank
+			FROM articles_fts WHERE articles_fts MATCH ?
+			ORDER BY rank LIMIT ?
+		)
+		SELECT %s, -best.rank
+		FROM best JOIN articles a ON a.rowid = best.rowid
+		ORDER BY best.rank, a.rowid`, wordsWeight, keysWeight, articleColumns), match, limit)
 	if err != nil {
 		return nil, err
 	}
