@@ -198,16 +198,16 @@ func TestSearchSeedsAcrossSpellings(t *testing.T) {
 
 // extracted is the SCHEMA.md shape of one `isnad extract` line.
 type extracted struct {
-	ID        *string          `json:"id"`
-	Source    *string          `json:"source"`
-	Outlet    *string          `json:"outlet"`
-	URL       *string          `json:"url"`
-	Title     *string          `json:"title"`
-	Text      *string          `json:"text"`
-	Entities  *[]json.RawMessage
-	Claims    *[]json.RawMessage
-	Figures   *[]json.RawMessage
-	Warnings  *[]string
+	ID       *string `json:"id"`
+	Source   *string `json:"source"`
+	Outlet   *string `json:"outlet"`
+	URL      *string `json:"url"`
+	Title    *string `json:"title"`
+	Text     *string `json:"text"`
+	Entities *[]json.RawMessage
+	Claims   *[]json.RawMessage
+	Figures  *[]json.RawMessage
+	Warnings *[]string
 }
 
 func TestExtractFollowsSchema(t *testing.T) {
