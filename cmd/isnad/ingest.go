@@ -69,8 +69,8 @@ func printSummary(w io.Writer, sum pipeline.Summary) {
 	if secs > 0 {
 		rate = float64(sum.Read) / secs
 	}
-	fmt.Fprintf(w, "read %d, new %d, already had %d, failed %d in %s (%.0f articles/s, %.1f MB/s)\n",
-		sum.Read, sum.New, sum.Had, sum.Failed, sum.Elapsed.Round(time.Millisecond), rate, float64(sum.Bytes)/1e6/max(secs, 1e-9))
+	fmt.Fprintf(w, "read %d, new %d, already had %d, failed %d in %s (%.0f articles/s, %.1f MB/s of text)\n",
+		sum.Read, sum.New, sum.Had, sum.Failed, sum.Elapsed.Round(time.Millisecond), rate, float64(sum.TextBytes)/1e6/max(secs, 1e-9))
 	if len(sum.Failures) > 0 {
 		fmt.Fprintln(w, "failed:")
 		for _, p := range sum.Failures {

@@ -88,8 +88,10 @@ type Progress struct {
 	New    int   // stored now
 	Had    int   // already in the store
 	Failed int   // inputs (files or records) that could not be read
-	Bytes  int64 // input bytes read so far
-	Done   bool  // the final call
+	Bytes  int64 // input bytes read so far (files as on disk: zips compressed)
+	// TextBytes is the size of the article texts read so far.
+	TextBytes int64
+	Done      bool // the final call
 }
 
 // A Summary is the outcome of an ingest.
@@ -111,8 +113,9 @@ func Ingest(ctx context.Context, w store.Writer, paths []string, opts Options) (
 	defer cancel()
 
 	type result struct {
-		entry store.Entry
-		had   bool
+		entry     store.Entry
+		had       bool
+		textBytes int
 	}
 	docs := make(chan ingest.Document, 4*opts.Workers)
 	results := make(chan result, 4*opts.Workers)
@@ -147,7 +150,7 @@ func Ingest(ctx context.Context, w store.Writer, paths []string, opts Options) (
 		go func() {
 			defer wg.Done()
 			for d := range docs {
-				var r result
+				r := result{textBytes: len(d.Article.Text) + len(d.Article.Title)}
 				hash := Hash(d.Article)
 				had, err := w.Has(ctx, hash)
 				if err != nil {
@@ -192,6 +195,7 @@ func Ingest(ctx context.Context, w store.Writer, paths []string, opts Options) (
 	}
 	handle := func(r result) error {
 		sum.Read++
+		sum.TextBytes += int64(r.textBytes)
 		if r.had {
 			sum.Had++
 			return nil
