@@ -59,8 +59,11 @@ func NewAnalyzer(opts Options) *Analyzer {
 // restored ال), Stem is the light stem and Key the spelling-variant key
 // (see Stem and Key). A stopword is not segmented: Segments is [Norm] and
 // Stem and Key are Norm. A number has Norm, Stem and Key in ASCII digits
-// with its separators (١٬٥٠٠ → 1,500). A word of another script has Stem
-// and Key in lower case.
+// with its separators (١٬٥٠٠ → 1,500); written with a proclitic, as in و17,
+// its Segments are و and 17 and its Stem 17. A word of another script has
+// Stem and Key in lower case. Position counts the tokens Analyze returns.
+// A token of Tokenize that normalizes to nothing to match (a presentation
+// form of a lone haraka, ﹰ) is dropped.
 //
 // Scraper debris. Pages that went through a careless extractor hold words
 // broken by a stray space: طبيعي ا for طبيعيا, ي مكننا for يمكننا, ي بدأ for
@@ -87,11 +90,18 @@ func (a *Analyzer) Analyze(text string) []Token {
 	if len(toks) == 0 {
 		return toks
 	}
-	pres := make([]string, len(toks)) // the unfolded form of each Norm
-	for i := range toks {
-		pres[i] = normalize(toks[i].Text, false)
-		toks[i].Norm = foldVariants(pres[i])
+	pres := make([]string, 0, len(toks)) // the unfolded form of each Norm
+	kept := toks[:0]
+	for _, t := range toks {
+		pre := normalize(t.Text, false)
+		t.Norm = foldVariants(pre)
+		if t.Norm != t.Text && !isArabicWord(t.Norm) && !hasLetterOrDigit(t.Norm) {
+			continue // presentation-form harakat (ﹰ), nothing to match
+		}
+		kept = append(kept, t)
+		pres = append(pres, pre)
 	}
+	toks = kept
 	if !a.noRepair {
 		toks, pres = repair(text, toks, pres)
 	}
@@ -121,12 +131,56 @@ func (a *Analyzer) Analyze(text string) []Token {
 			t.Stem = p.stem
 			t.Key = makeKey(p.stem)
 		default:
+			if n := numberClitics(t.Norm); n > 0 { // و17 = و + 17
+				start := len(segs)
+				for j := 0; j < n; j += 2 {
+					segs = append(segs, t.Norm[j:j+2])
+				}
+				segs = append(segs, t.Norm[n:])
+				t.Segments = segs[start:len(segs):len(segs)]
+				t.Stem, t.Key = t.Norm[n:], t.Norm[n:]
+				break
+			}
 			t.Stem = otherStem(t.Norm)
 			t.Key = t.Stem
 			t.Segments, segs = carve(segs, t.Norm)
 		}
 	}
 	return toks
+}
+
+// hasLetterOrDigit reports whether s holds a letter or a digit.
+func hasLetterOrDigit(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// numberClitics returns the byte length of the proclitics of a number
+// written with them, such as و17 or ب2020 (one or two of و ف ب ل ك,
+// then ASCII digits and separators), or 0.
+func numberClitics(norm string) int {
+	n := 0
+	for n < 4 && n+2 < len(norm) && isArabicWord(norm[n:n+2]) {
+		switch letterAt(norm, n) {
+		case Waw, Feh, Beh, Lam, Kaf:
+			n += 2
+			continue
+		}
+		return 0
+	}
+	if n == 0 || norm[n] < '0' || norm[n] > '9' {
+		return 0
+	}
+	for i := n; i < len(norm); i++ {
+		if c := norm[i]; (c < '0' || c > '9') && c != '.' && c != ',' {
+			return 0
+		}
+	}
+	return n
 }
 
 // carve returns a one-element slice holding s, cut from the free capacity
