@@ -412,3 +412,15 @@ func hasDigit(s string) bool {
 	}
 	return false
 }
+
+// WholeKey returns the spelling-variant key of one word taken whole, with
+// no clitic split: WholeKey("فالنتينوف") == WholeKey("فالينتينوف"), where
+// Key splits them as ف+ال+… A foreign name whose first letters look like
+// clitics is matched through this key.
+func WholeKey(word string) string {
+	norm := foldVariants(normalize(word, false))
+	if isArabicWord(norm) {
+		return makeKey(norm)
+	}
+	return otherStem(norm)
+}

@@ -165,3 +165,18 @@ func TestStemNeverShort(t *testing.T) {
 		}
 	}
 }
+
+func TestWholeKey(t *testing.T) {
+	for _, c := range []struct{ a, b string }{
+		{"فالنتينوف", "فالينتينوف"},
+		{"كوناشنكوف", "كوناشينكوف"},
+		{"بوتين", "بوتن"},
+	} {
+		if ka, kb := WholeKey(c.a), WholeKey(c.b); ka != kb {
+			t.Errorf("WholeKey(%q) = %q, WholeKey(%q) = %q; want equal", c.a, ka, c.b, kb)
+		}
+	}
+	if Key("فالنتينوف") == WholeKey("فالنتينوف") {
+		t.Errorf("WholeKey must not split clitics: both give %q", Key("فالنتينوف"))
+	}
+}

@@ -326,12 +326,12 @@ func TestIngestKilledAndRerun(t *testing.T) {
 		t.Skip("slow: runs a subprocess")
 	}
 	dir := t.TempDir()
-	// 4,000 distinct articles in one JSON Lines file.
-	const n = 4000
+	// 12,000 distinct articles in one JSON Lines file.
+	const n = 12000
 	var buf bytes.Buffer
 	for i := range n {
 		fmt.Fprintf(&buf, `{"id":"a%d","title":"خبر رقم %d","text":"قال المتحدث باسم الوزارة إن %d غارة استهدفت مواقع في المنطقة الشمالية، وأضاف أن الحصيلة غير نهائية. %s"}`+"\n",
-			i, i, i, strings.Repeat("وتابع أن فرق الإنقاذ تواصل عملها في الموقع. ", 20))
+			i, i, i, strings.Repeat("وتابع أن فرق الإنقاذ تواصل عملها في الموقع. ", 5))
 	}
 	input := filepath.Join(dir, "many.jsonl")
 	os.WriteFile(input, buf.Bytes(), 0o644)
@@ -339,6 +339,8 @@ func TestIngestKilledAndRerun(t *testing.T) {
 
 	cmd := exec.Command(os.Args[0], "ingest", "--batch", "100", "--db", db, input)
 	cmd.Env = append(os.Environ(), "ISNAD_TEST_AS_CLI=1")
+	var childErr bytes.Buffer
+	cmd.Stderr = &childErr
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
@@ -360,6 +362,9 @@ func TestIngestKilledAndRerun(t *testing.T) {
 	cmd.Wait()
 	before := stored()
 	t.Logf("killed with %d of %d articles stored", before, n)
+	if before == 0 {
+		t.Fatalf("the ingest stored nothing before it was killed; its stderr:\n%s", childErr.String())
+	}
 
 	code, out, errOut := runCLI(t, "ingest", "--db", db, input)
 	if code != exitOK {

@@ -87,7 +87,9 @@ func Document(a news.Article) store.Terms {
 				continue
 			}
 			appendTerm(&words, t.Stem)
-			appendTerm(&keys, keyTerm(t))
+			for _, k := range keyTerms(t) {
+				appendTerm(&keys, k)
+			}
 		}
 	}
 	add(a.Title)
@@ -134,14 +136,27 @@ func clean(term string) string {
 // their posting lists are the longest.
 const minKeyRunes = 4
 
-// keyTerm returns the key term of t, or "" when it is too short to be
-// worth matching on.
-func keyTerm(t arabic.Token) string {
-	k := clean(t.Key)
-	if utf8.RuneCountInString(k) < minKeyRunes {
-		return ""
+// fehSegment is the conjunction ف as a segment: the one proclitic the
+// light segmenter splits off names by mistake (فالنتينوف).
+const fehSegment = "\u0641"
+
+// keyTerms returns the key terms of t that are long enough to be worth
+// matching on: its key and, when clitics were split off, the key of the
+// whole word, so that a foreign name whose first letters look like clitics
+// (فالنتينوف read as ف+ال+نتينوف) still meets its other spellings. Only
+// the ف split is doubted this way: other clitic splits are reliable enough
+// that a second key costs more precision than it buys recall.
+func keyTerms(t arabic.Token) []string {
+	var ks []string
+	if k := clean(t.Key); utf8.RuneCountInString(k) >= minKeyRunes {
+		ks = append(ks, k)
 	}
-	return k
+	if len(t.Segments) > 1 && t.Segments[0] == fehSegment {
+		if w := clean(arabic.WholeKey(t.Norm)); w != t.Key && utf8.RuneCountInString(w) >= minKeyRunes+1 {
+			ks = append(ks, w)
+		}
+	}
+	return ks
 }
 
 // ParseQuery analyzes a user's query into store terms. Stopwords are
@@ -162,9 +177,7 @@ func ParseQuery(q string) store.Query {
 		if w := clean(t.Stem); w != "" {
 			query.Words = append(query.Words, w)
 		}
-		if k := keyTerm(t); k != "" {
-			query.Keys = append(query.Keys, k)
-		}
+		query.Keys = append(query.Keys, keyTerms(t)...)
 	}
 	return query
 }
@@ -189,8 +202,13 @@ func MakeSnippet(text string, q store.Query) Snippet {
 		}
 		if s := clean(t.Stem); words[s] {
 			hit[i] = "w:" + s
-		} else if k := keyTerm(t); k != "" && keys[k] {
-			hit[i] = "k:" + k
+		} else {
+			for _, k := range keyTerms(t) {
+				if keys[k] {
+					hit[i] = "k:" + k
+					break
+				}
+			}
 		}
 	}
 	// The window [best, best+n) with the most distinct matched terms; the

@@ -44,3 +44,25 @@ func TestReopenKeepsData(t *testing.T) {
 		t.Errorf("after reopen Articles = %d, want 1", st.Articles)
 	}
 }
+
+// TestConcurrentOpen opens one new file from many goroutines at once, as
+// an ingest and a serve started together do: exactly one migrates, and
+// none fails.
+func TestConcurrentOpen(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "isnad.db")
+	errs := make(chan error, 8)
+	for range 8 {
+		go func() {
+			s, err := Open(context.Background(), path)
+			if err == nil {
+				s.Close()
+			}
+			errs <- err
+		}()
+	}
+	for range 8 {
+		if err := <-errs; err != nil {
+			t.Error(err)
+		}
+	}
+}
