@@ -6,7 +6,11 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"io/fs"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -375,5 +379,63 @@ func TestIngestKilledAndRerun(t *testing.T) {
 	}
 	if got := stored(); got != n {
 		t.Errorf("after re-run: %d articles stored, want exactly %d", got, n)
+	}
+}
+
+func TestServeOverTheStore(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	db := filepath.Join(dir, "isnad.db")
+	if code, _, errOut := runCLI(t, "ingest", "--db", db, writeSamples(t, dir)); code != exitOK {
+		t.Fatalf("ingest: %s", errOut)
+	}
+	s, err := sqlite.Open(ctx, db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	mux, err := newMux(s, false, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(mux)
+	defer srv.Close()
+	get := func(path string) (int, string) {
+		t.Helper()
+		resp, err := http.Get(srv.URL + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		body, _ := io.ReadAll(resp.Body)
+		return resp.StatusCode, string(body)
+	}
+	if code, _ := get("/healthz"); code != http.StatusOK {
+		t.Errorf("/healthz = %d", code)
+	}
+	code, body := get("/v1/search?q=" + url.QueryEscape("فالنتينوف"))
+	var res struct {
+		Results []struct{ ID, Source, Snippet string }
+	}
+	if err := json.Unmarshal([]byte(body), &res); code != http.StatusOK || err != nil || len(res.Results) == 0 {
+		t.Fatalf("/v1/search = %d %q (%v)", code, body, err)
+	}
+	code, body = get("/v1/articles/" + url.PathEscape(res.Results[0].ID))
+	if code != http.StatusOK || !strings.Contains(body, `"claims":[]`) {
+		t.Errorf("/v1/articles/{id} = %d %.200q", code, body)
+	}
+	code, body = get("/search?q=" + url.QueryEscape("المستودع"))
+	if code != http.StatusOK || !strings.Contains(body, `dir="rtl"`) || !strings.Contains(body, "<mark>") {
+		t.Errorf("/search page = %d, want RTL results with marks", code)
+	}
+	code, body = get("/articles/" + url.PathEscape(res.Results[0].ID))
+	if code != http.StatusOK || !strings.Contains(body, "فالينتينوف") && !strings.Contains(body, "فالنتينوف") {
+		t.Errorf("/articles/{id} page = %d", code)
+	}
+	if code, _ := get("/articles/no-such-id"); code != http.StatusNotFound {
+		t.Errorf("unknown article page = %d, want 404", code)
+	}
+	if code, body := get("/v1/openapi.yaml"); code != http.StatusOK || !strings.HasPrefix(body, "openapi: 3") {
+		t.Errorf("/v1/openapi.yaml = %d", code)
 	}
 }
