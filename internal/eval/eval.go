@@ -54,6 +54,7 @@ func (o Options) logf(format string, args ...any) {
 // All lists every evaluation, in the order `isnad eval` runs them.
 func All() []Evaluation {
 	return []Evaluation{
+		{"normalization", Normalization},
 		{"retrieval", Retrieval},
 		{"segmentation", notBuilt("segmentation", "accuracy", "wikinews_farasa_gold", "clitic segmentation lands with issue 3")},
 		{"stemming", notBuilt("stemming", "Lucene vectors passed", "stemmer_tests", "Lucene-exact stemming lands with issue 3")},

@@ -83,3 +83,13 @@ func TestRetrievalFloor(t *testing.T) {
 		t.Errorf("nDCG@10 = %.4f, below the floor 0.50", m.NDCG10)
 	}
 }
+
+func TestNormalizationVectors(t *testing.T) {
+	figs, err := Normalization(context.Background(), evalDir(t), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f := figs[0]; !f.Available || f.Note != "arabic.Normalize" {
+		t.Errorf("Lucene normalization vectors: %v passed; %s", f.Value, f.Note)
+	}
+}

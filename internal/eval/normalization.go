@@ -1,0 +1,69 @@
+package eval
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/isnad-project/isnad/arabic"
+)
+
+// A vector is one test case of Lucene's Arabic analysis tests.
+type vector struct{ input, expected, name string }
+
+// readVectors reads a tab-separated file of input, expected and test name
+// with a header line.
+func readVectors(path string) ([]vector, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	var vs []vector
+	sc := bufio.NewScanner(f)
+	for line := 1; sc.Scan(); line++ {
+		if line == 1 || strings.TrimSpace(sc.Text()) == "" {
+			continue
+		}
+		p := strings.Split(sc.Text(), "\t")
+		if len(p) < 2 {
+			return nil, fmt.Errorf("%s:%d: want input<TAB>expected", path, line)
+		}
+		v := vector{input: p[0], expected: p[1]}
+		if len(p) > 2 {
+			v.name = p[2]
+		}
+		vs = append(vs, v)
+	}
+	return vs, sc.Err()
+}
+
+// Normalization checks arabic.Normalize against Lucene's
+// ArabicNormalizationFilter test vectors.
+func Normalization(_ context.Context, dir string, _ Options) ([]Figure, error) {
+	const split = "stemmer_tests/lucene_ArabicNormalizationFilter_cases.tsv (all)"
+	path := filepath.Join(dir, "stemmer_tests", "lucene_ArabicNormalizationFilter_cases.tsv")
+	vs, err := readVectors(path)
+	if os.IsNotExist(err) {
+		return []Figure{{Stage: "normalization", Metric: "Lucene vectors passed", Split: split, Note: "not available: no data at " + path}}, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	pass, failed := 0, []string{}
+	for _, v := range vs {
+		if arabic.Normalize(v.input) == v.expected {
+			pass++
+		} else {
+			failed = append(failed, v.name)
+		}
+	}
+	note := "arabic.Normalize"
+	if len(failed) > 0 {
+		note += "; failed: " + strings.Join(failed, ", ")
+	}
+	return []Figure{{Stage: "normalization", Metric: "Lucene vectors passed", Value: float64(pass), Format: fmt.Sprintf("%%.0f/%d", len(vs)), Split: split, Note: note, Available: true}}, nil
+}
