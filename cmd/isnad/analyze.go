@@ -12,6 +12,9 @@ import (
 	"github.com/isnad-project/isnad/arabic"
 )
 
+// stdin is where analyze reads; tests replace it.
+var stdin io.Reader = os.Stdin
+
 // maxAnalyzeInput bounds what analyze reads from stdin.
 const maxAnalyzeInput = 64 << 20
 
@@ -26,7 +29,7 @@ func analyzeCmd(fs *flag.FlagSet) func(context.Context, *flag.FlagSet, io.Writer
 			fmt.Fprintln(stderr, "isnad analyze: --scheme farasa is not built yet (issue 3)")
 			return exitFailure
 		}
-		data, err := io.ReadAll(io.LimitReader(os.Stdin, maxAnalyzeInput+1))
+		data, err := io.ReadAll(io.LimitReader(stdin, maxAnalyzeInput+1))
 		if err != nil {
 			fmt.Fprintln(stderr, "isnad analyze: reading stdin:", err)
 			return exitFailure
