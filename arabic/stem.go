@@ -6,38 +6,23 @@ import (
 	"unicode/utf8"
 )
 
-// This file holds the light stemmer, the first layer of clitic segmentation,
-// and the spelling-variant key. The stemmer works on two forms of a word
-// that have the same length byte for byte: norm, the output of Normalize,
-// and pre, the same text before أ إ آ ة ى are folded. It reads pre where
-// the folding loses what it needs (أ in أل is no article; ة is no pronoun)
-// and cuts norm. Every letter of an Arabic word is two bytes in UTF-8, so
-// i/2 counts letters.
+// This file holds the light stemmer. It works on two forms of a word that
+// have the same length byte for byte: norm, the output of Normalize, and
+// pre, the same text before أ إ آ ة ى are folded. It reads pre where the
+// folding loses what it needs (ة is not the pronoun ه) and cuts norm.
+// Every letter of an Arabic word is two bytes in UTF-8, so i/2 counts
+// letters.
 //
 // What the stemmer does, in order:
 //
-//  1. A conjunction: و if at least 3 letters remain; ف only before the
-//     article, the future prefix or a hamza on alef (فالحكومة, فسيقول,
-//     فأكد), since far more words begin with ف (فبراير, فيلم) than are
-//     prefixed by it. Not if the word begins with that letter (وزير,
-//     فرنسا; see words/conj.txt).
-//  2. The article and what comes with it: ال (not أل, إل, آل: a hamza says
-//     the alef belongs to the word), لل (ل + ال, but ل + لبنان), بال and
-//     كال, if at least 2 letters remain. Otherwise a single preposition ب
-//     or ل, if at least 3 letters remain and the word does not begin with
-//     that letter (بريطانيا, لبنان; see words/prep.txt). Otherwise the
-//     future prefix س, if the word looks like a verb: س, then ي ت ن or أ,
-//     then no long vowel ا ي, at least 3 letters after س, no noun ending
-//     (ة ات ا ي), and not a word of words/future.txt (سيطرة, سنتين). A
-//     single ك is never split: a noun begins with ك far more often than a
-//     word is prefixed by it.
-//  3. An enclitic pronoun, only when there is no article: ه ها هم هما هن
-//     (not after ا: اتجاه, تفاهم; ه not after ي: توجيه) if at least 3
-//     letters remain; كم كما نا if at least 4 remain (نا not after ا و ي:
-//     احيانا, كورونا, فيينا); never in the words of words/encl.txt, whose ه
-//     is their own (يواجه, الله). The first person ي is never split: it
-//     cannot be told from the relational ي of سوري without a lexicon.
-//  4. The stem is what remains, less its endings: a plural ات (if 3 letters
+//  1. The clitics: the segmenter (segment.go) splits the word into
+//     proclitics (و ف ب ك ل س ال), core and enclitic pronoun (ه ها هم هما
+//     هن كم كما كن نا ني), in isnad's convention. It is a ranker learned
+//     from data; the hand-written lists of words/ overrule it: a word whose
+//     stem is in conj.txt keeps its و or ف (وزير), in prep.txt its ب or ل
+//     (بريطانيا, لبنان), in future.txt its س (سيارة), and a word of
+//     encl.txt its final ه (يواجه).
+//  2. The stem is the core less its endings: a plural ات (if 3 letters
 //     remain) or ون ين (if 4 remain, and not in words/plural.txt:
 //     فلسطين); then a plural verb ending وا, a feminine ة, an accusative or
 //     country-name ا, or the ت of a feminine noun before a pronoun
@@ -45,30 +30,29 @@ import (
 //     changes with the case (أبناء أبناؤه أبنائه). Each only if 3 letters
 //     remain.
 //
-// The word lists of steps 1–3 are checked on stems: the entry وزير keeps
-// the و of وزيرا and وزيرها too.
+// The word lists are checked on stems: the entry وزير keeps the و of وزيرا
+// and وزيرها too. The stem used for that lookup comes from the rules the
+// stemmer used before it had a segmenter (keepStem): a pronoun ه ها هم
+// هما هن (not after ا; ه not after ي) if 3 letters remain, كم كما نا if 4
+// remain, then the endings of step 2.
 //
 // So سوريا سورية السورية السوري السوريين لسوريا all stem to سور, and
 // روسيا الروسية الروسي الروس بروسيا to روس. What it does not do: broken
 // plurals (دول and دولة meet by chance; مدن and مدينة do not), verb
 // inflection (قالت and قال stay apart), the dual ان (a letter of too many
-// nouns: لبنان, بيان), and infixes. A name that begins with و ب ل and is
-// not in the lists loses that letter (an unknown بلانكو stems to لانكو),
-// though the same way in all its forms but those with another ب or ل
-// before it. A full segmenter will replace steps 1–3.
+// nouns: لبنان, بيان), and infixes.
 
 // Clitics and endings, as strings of named letters.
 const (
-	article  = string(Alef) + string(Lam) // ال
-	lamLam   = string(Lam) + string(Lam)  // لل = ل + ال
-	allah    = article + string(Lam) + string(Heh)
-	allahumm = allah + string(Meem)
-	sufAt    = string(Alef) + string(Teh) // ات
-	sufUn    = string(Waw) + string(Noon) // ون
-	sufIn    = string(Yeh) + string(Noon) // ين
+	article = string(Alef) + string(Lam) // ال
+	lamLam  = string(Lam) + string(Lam)  // لل = ل + ال
+	allah   = article + string(Lam) + string(Heh)
+	sufAt   = string(Alef) + string(Teh) // ات
+	sufUn   = string(Waw) + string(Noon) // ون
+	sufIn   = string(Yeh) + string(Noon) // ين
 )
 
-// enclitics are the pronouns split by step 3, longest first.
+// enclitics are the pronouns keepStem removes, longest first.
 var enclitics = []struct {
 	suffix  string
 	min     int  // letters that must remain
@@ -84,14 +68,19 @@ var enclitics = []struct {
 	{string(Heh), 3, true},                                // ه
 }
 
-// wordParts is the analysis of one Arabic word; all strings but the
-// restored article of لل are substrings of the word's norm.
+// wordParts is the analysis of one Arabic word in isnad's convention; all
+// strings but the restored article of لل are substrings of the word's
+// norm, and the spans are byte ranges of norm.
 type wordParts struct {
-	pro  [3]string // proclitics, in order
-	npro int
-	core string // the word without its clitics
-	encl string // an enclitic pronoun, or ""
-	stem string
+	pro     [3]string // proclitics, in order
+	proSpan [3]Span   // where each is written; a restored ال spans its ل, or nothing
+	npro    int
+	core    string // the word without its clitics: norm[coreStart:coreEnd]
+	encl    string // an enclitic pronoun, or ""
+	stem    string
+	// coreStart and coreEnd are the bytes of norm the core spans; the
+	// enclitic is norm[coreEnd:].
+	coreStart, coreEnd int
 }
 
 // letterAt returns the two-byte letter at s[i:i+2].
@@ -116,83 +105,52 @@ func isArabicWord(s string) bool {
 	return true
 }
 
-// splitWord segments and stems one Arabic word (isArabicWord(norm)).
-func splitWord(pre, norm string) (p wordParts) {
-	pos := 0
-	left := func() int { return (len(norm) - pos) / 2 }
-	push := func(s string) { p.pro[p.npro] = s; p.npro++ }
-
-	// 1. Conjunction.
-	if l := letterAt(pre, pos); (l == Waw || l == Feh && fehJoins(pre, pos+2)) &&
-		left()-1 >= 3 && !conjKeep.holds(pre, norm, pos) {
-		push(norm[pos : pos+2])
-		pos += 2
-	}
-
-	// 2. Article, preposition or future prefix.
-	definite := false
-	switch l := letterAt(pre, pos); {
-	case strings.HasPrefix(pre[pos:], article) && left()-2 >= 2 &&
-		norm[pos:] != allah && norm[pos:] != allahumm:
-		push(norm[pos : pos+4])
-		pos += 4
-		definite = true
-	case strings.HasPrefix(pre[pos:], lamLam) && left() >= 4 && prepKeep.holds(pre, norm, pos+2): // للبنان
-		push(norm[pos : pos+2])
-		pos += 2
-	case strings.HasPrefix(pre[pos:], lamLam) && left()-2 >= 2:
-		push(norm[pos : pos+2])
-		push(article) // restored: لل is ل + ال
-		pos += 4
-		definite = true
-	case (l == Beh || l == Kaf) && strings.HasPrefix(pre[pos+2:], article) && left()-3 >= 2 &&
-		!prepKeep.holds(pre, norm, pos):
-		push(norm[pos : pos+2])
-		push(norm[pos+2 : pos+6])
-		pos += 6
-		definite = true
-	case (l == Beh || l == Lam) && left()-1 >= 3 && !prepKeep.holds(pre, norm, pos):
-		push(norm[pos : pos+2])
-		pos += 2
-	case l == Seen && left()-1 >= 3 && isFutureVerb(pre, pos) && !futureKeep.holds(pre, norm, pos):
-		push(norm[pos : pos+2])
-		pos += 2
-	}
-
-	p.core, p.encl, p.stem = tail(pre, norm, pos, definite)
+// splitWord segments and stems one Arabic word (isArabicWord(norm)) in
+// isnad's convention.
+func splitWord(pre, norm string) wordParts {
+	var sg segmenter
+	var segs [8]string
+	var spans [8]Span
+	_, _, p := sg.analyze(theLexicon(), segs[:0], spans[:0], pre, norm, SchemeIsnad)
 	return p
 }
 
-// tail returns the core, enclitic and stem of norm[pos:], a word whose
-// proclitics end at pos (steps 3 and 4). After the article (definite) a
-// word takes no pronoun.
-func tail(pre, norm string, pos int, definite bool) (core, encl, stem string) {
-	end := len(norm)
+// isnadEnclitic reports whether pron, a pronoun the segmenter split off,
+// is an enclitic in isnad's convention: not ي and ك, which cannot be told
+// from the relational ي (سوري) and a final ك of the word without a wider
+// lexicon.
+func isnadEnclitic(pron string) bool {
+	return pron != segYeh && pron != segKaf
+}
 
-	// 3. Enclitic pronoun.
-	if !definite {
-		for _, e := range enclitics {
-			k := len(e.suffix)
-			if !strings.HasSuffix(norm[pos:], e.suffix) || (end-pos-k)/2 < e.min {
-				continue
-			}
-			before := letterAt(norm, end-k-2)
-			if e.hehLike && before == Alef || e.suffix == string(Heh) && before == Yeh ||
-				e.suffix == string(Noon)+string(Alef) && (before == Alef || before == Waw || before == Yeh) {
-				break
-			}
-			if letterAt(pre, end-2) == TehMarbuta || enclKeep.has(norm[pos:]) ||
-				strings.HasSuffix(norm, allah) {
-				break // a feminine ending, or a ه of the word
-			}
-			encl = norm[end-k : end]
-			end -= k
+// keepStem returns the stem of norm[pos:] by the stemmer's rules before the
+// segmenter: the stem under which the word lists of words/ are kept.
+func keepStem(pre, norm string, pos int) string {
+	end := len(norm)
+	for _, e := range enclitics {
+		k := len(e.suffix)
+		if !strings.HasSuffix(norm[pos:], e.suffix) || (end-pos-k)/2 < e.min {
+			continue
+		}
+		before := letterAt(norm, end-k-2)
+		if e.hehLike && before == Alef || e.suffix == string(Heh) && before == Yeh ||
+			e.suffix == string(Noon)+string(Alef) && (before == Alef || before == Waw || before == Yeh) {
 			break
 		}
+		if letterAt(pre, end-2) == TehMarbuta || enclKeep.has(norm[pos:]) ||
+			strings.HasSuffix(norm, allah) {
+			break // a feminine ending, or a ه of the word
+		}
+		end -= k
+		break
 	}
-	core = norm[pos:end]
+	return endings(pre, norm, pos, end, end != len(norm))
+}
 
-	// 4. Endings.
+// endings returns the stem of the core norm[pos:end] (step 2); encl says
+// whether an enclitic pronoun followed it.
+func endings(pre, norm string, pos, end int, encl bool) string {
+	core := norm[pos:end]
 	se := end
 	n := func() int { return (se - pos) / 2 }
 	switch {
@@ -202,14 +160,14 @@ func tail(pre, norm string, pos int, definite bool) (core, encl, stem string) {
 		se -= 4
 	}
 	if n() < 4 {
-		return core, encl, norm[pos:se]
+		return norm[pos:se]
 	}
 	switch l := letterAt(pre, se-2); {
 	case l == Alef && letterAt(pre, se-4) == Waw && n() >= 5: // قالوا
 		se -= 4
 	case l == TehMarbuta, l == Alef:
 		se -= 2
-	case l == Teh && encl != "" && se == end:
+	case l == Teh && encl && se == end:
 		se -= 2
 	}
 	if n() >= 4 && letterAt(norm, se-2) == Yeh {
@@ -221,48 +179,7 @@ func tail(pre, norm string, pos int, definite bool) (core, encl, stem string) {
 			se -= 2
 		}
 	}
-	return core, encl, norm[pos:se]
-}
-
-// fehJoins reports whether pre[pos:] is a word that a ف before it joins
-// as a conjunction: one that begins with the article (ال, لل, بال, كال),
-// with the future prefix س, or with a hamza on alef (فأكد, فإذا). Elsewhere
-// the stemmer keeps ف, since far more words begin with ف (فبراير, فيلم,
-// فترة) than are prefixed by it.
-func fehJoins(pre string, pos int) bool {
-	if len(pre)-pos < 6 {
-		return false
-	}
-	s := pre[pos:]
-	switch l := letterAt(s, 0); {
-	case strings.HasPrefix(s, article), strings.HasPrefix(s, lamLam):
-		return true
-	case l == AlefHamzaAbove, l == AlefHamzaBelow, l == AlefMadda:
-		return true
-	case l == Beh || l == Kaf:
-		return strings.HasPrefix(s[2:], article)
-	case l == Seen:
-		return len(s) >= 8 && isFutureVerb(s, 0)
-	}
-	return false
-}
-
-// isFutureVerb reports whether pre[pos:], which begins with س and has at
-// least 4 letters, looks like an imperfect verb with the future prefix:
-// س, then ي ت ن or أ, then no long vowel ا ي (which begin foreign names:
-// سياق, ستيفن, ستاندرد), and no ending of a noun or a name (ة ات ا ي).
-func isFutureVerb(pre string, pos int) bool {
-	if !isImperfectPrefix(letterAt(pre, pos+2)) {
-		return false
-	}
-	if third := letterAt(pre, pos+4); third == Alef || third == Yeh {
-		return false
-	}
-	switch letterAt(pre, len(pre)-2) {
-	case TehMarbuta, Alef, Yeh:
-		return false
-	}
-	return !strings.HasSuffix(pre, sufAt)
+	return norm[pos:se]
 }
 
 // isImperfectPrefix reports whether l can begin an imperfect verb after
@@ -297,8 +214,7 @@ func newKeepSet(list string) keepSet {
 	s := keepSet{}
 	for _, w := range strings.Fields(list) {
 		pre := normalize(w, false)
-		_, _, stem := tail(pre, foldVariants(pre), 0, false)
-		s[stem] = struct{}{}
+		s[keepStem(pre, foldVariants(pre), 0)] = struct{}{}
 	}
 	return s
 }
@@ -306,8 +222,7 @@ func newKeepSet(list string) keepSet {
 // holds reports whether the word norm[pos:], read whole, has the stem of
 // a word of s: whether its first letter belongs to it.
 func (s keepSet) holds(pre, norm string, pos int) bool {
-	_, _, stem := tail(pre, norm, pos, false)
-	_, ok := s[stem]
+	_, ok := s[keepStem(pre, norm, pos)]
 	return ok
 }
 
@@ -337,4 +252,125 @@ func hasDigit(s string) bool {
 		}
 	}
 	return false
+}
+
+// Root returns a rough triliteral root of one word, for grouping words of
+// one family (مدرسة, المدرس, دروس → درس): the light stem (Stem), with
+// every hamza seat read as ا, less the remaining affixes of verbs and
+// pronouns, then less the letters of the common patterns of derivation, in
+// the manner of the ISRI stemmer (Taghva, Elkhoury and Coombs, 2005):
+// مفعول, فاعل, فعيل, افتعل, انفعل, تفاعل, استفعل, مستفعل, استفعال and
+// their imperfect forms. It knows no lexicon: hollow and weak roots
+// (قال from قول), broken plurals and quadriliteral words come out wrong
+// as often as not. A word that is not Arabic is returned as Stem returns
+// it.
+func Root(word string) string {
+	s := Stem(word)
+	if !isArabicWord(s) {
+		return s
+	}
+	r := []rune(s)
+	for i, c := range r {
+		switch c {
+		case Hamza, WawHamzaAbove, YehHamzaAbove:
+			r[i] = Alef
+		}
+	}
+	// Suffixes of verbs and pronouns that the light stem keeps: an object
+	// pronoun, then a subject (أسخطتماهن).
+	for range 2 {
+		for _, suf := range rootSuffixes {
+			if n := utf8.RuneCountInString(suf); len(r) >= n+3 && string(r[len(r)-n:]) == suf {
+				r = r[:len(r)-n]
+				break
+			}
+		}
+	}
+	for len(r) > 3 {
+		n := len(r)
+		r = rootPattern(r)
+		if len(r) == n {
+			break
+		}
+	}
+	return string(r)
+}
+
+// rootSuffixes are the suffixes Root removes before the patterns, longest
+// first: subject and object pronouns of verbs.
+var rootSuffixes = []string{
+	"تموها", "تموه", "تماها", "تماهم", "تمو", "تما", "تان", "تين", "كما", "هما",
+	"تم", "تن", "كم", "كن", "هم", "هن", "ها", "نا", "ني", "وا", "ون", "ان", "ين", "ات",
+	"ك", "ه", "ت", "ن", "و",
+}
+
+// rootPattern removes the letters of one pattern of derivation from r, or
+// one affix letter, and returns r unchanged if there is none to remove.
+func rootPattern(r []rune) []rune {
+	is := func(i int, cs string) bool { return i < len(r) && strings.ContainsRune(cs, r[i]) }
+	cat := func(parts ...[]rune) []rune {
+		var out []rune
+		for _, p := range parts {
+			out = append(out, p...)
+		}
+		return out
+	}
+	const (
+		imperfect = "يتنا" // letters that begin an imperfect verb or أفعل
+		vowels    = "اوي"
+	)
+	switch len(r) {
+	case 4:
+		switch {
+		case is(0, "م"): // مفعل
+			return r[1:]
+		case is(1, "ا"): // فاعل
+			return cat(r[:1], r[2:])
+		case is(2, vowels): // فعال فعول فعيل
+			return cat(r[:2], r[3:])
+		case is(0, imperfect): // يفعل أفعل
+			return r[1:]
+		case is(3, "هت"): // فعلة
+			return r[:3]
+		}
+	case 5:
+		switch {
+		case is(0, "م") && is(3, vowels): // مفعول مفعيل
+			return cat(r[1:3], r[4:])
+		case is(0, "ا") && is(2, "ت"), is(0, "م") && is(2, "ت"), is(0, imperfect) && is(2, "ت"): // افتعل مفتعل يفتعل
+			return cat(r[1:2], r[3:])
+		case is(0, "ام") && is(1, "ن"): // انفعل منفعل
+			return r[2:]
+		case is(0, imperfect) && is(1, "ت"): // يتفعل تتفعل
+			return r[2:]
+		case is(0, "تمي") && is(2, "ا"): // تفاعل مفاعل يفاعل
+			return cat(r[1:2], r[3:])
+		case is(0, "ت") && is(3, "ي"): // تفعيل
+			return cat(r[1:3], r[4:])
+		case is(0, "ا") && is(3, "ا"): // افعال
+			return cat(r[1:3], r[4:])
+		case is(3, "ا") && is(4, "ن"): // فعلان
+			return r[:3]
+		}
+	case 6:
+		switch {
+		case is(0, "امتيني") && is(1, "س") && is(2, "ت"): // استفعل مستفعل يستفعل
+			return r[3:]
+		case is(0, "ا") && is(2, "ت") && is(4, "ا"): // افتعال
+			return cat(r[1:2], r[3:4], r[5:])
+		case is(0, "ا") && is(1, "ن") && is(4, "ا"): // انفعال
+			return cat(r[2:4], r[5:])
+		}
+	case 7:
+		if is(0, "ا") && is(1, "س") && is(2, "ت") && is(5, "ا") { // استفعال
+			return cat(r[3:5], r[6:])
+		}
+	}
+	switch {
+	case is(len(r)-1, "هيكتان"): // one suffix letter
+		return r[:len(r)-1]
+	case is(0, "اىتنم"): // one prefix letter
+		return r[1:]
+	}
+	return r
 }

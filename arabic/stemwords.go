@@ -5,13 +5,15 @@ import (
 	"strings"
 )
 
-// The light stemmer's exceptions are word lists in words/*.txt: words that
-// begin with a letter that could be a proclitic but is not (وزير,
-// بريطانيا, سياسة), words whose final ه is no pronoun (يواجه), and words
-// whose ون or ين is no plural ending (فلسطين). We wrote them by hand from
-// the frequent words of Arabic news, and checked them against the word
-// frequencies of a news corpus that is not part of the repository. They are
-// data: extend them when a frequent word is cut wrongly.
+// The hand-written word lists of words/*.txt overrule the segmenter
+// (segment.go): words that begin with a letter that could be a proclitic
+// but is not (وزير, بريطانيا, سياسة), words whose final ه is no pronoun
+// (يواجه), and words whose ون or ين is no plural ending (فلسطين, for the
+// stemmer's endings). We wrote them by hand from the frequent words of
+// Arabic news, and checked them against the word frequencies of a news
+// corpus that is not part of the repository. They are data: extend them
+// when a frequent word is cut wrongly. The segmenter's learned data is in
+// words/*.gz (see lexicon.go and words/NOTICE.md).
 
 //go:embed words/*.txt
 var wordFiles embed.FS

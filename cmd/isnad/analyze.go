@@ -19,15 +19,16 @@ var stdin io.Reader = os.Stdin
 const maxAnalyzeInput = 64 << 20
 
 func analyzeCmd(fs *flag.FlagSet) func(context.Context, *flag.FlagSet, io.Writer, io.Writer) int {
-	scheme := fs.String("scheme", "", `segmentation convention: "" (isnad's) or "farasa"`)
+	scheme := fs.String("scheme", "", `segmentation convention: "" or "isnad" (clitics only), or "farasa" (Farasa/ATB: ال+بريطاني+ة)`)
 	return func(ctx context.Context, fs *flag.FlagSet, stdout, stderr io.Writer) int {
-		if *scheme != "" && *scheme != "farasa" {
+		var opts arabic.Options
+		switch *scheme {
+		case "", "isnad":
+		case "farasa": // segments in the Farasa/ATB convention: ال+بريطاني+ة
+			opts.Scheme = arabic.SchemeFarasa
+		default:
 			fmt.Fprintf(stderr, "isnad analyze: unknown --scheme %q (want farasa)\n", *scheme)
 			return exitUsage
-		}
-		if *scheme == "farasa" {
-			fmt.Fprintln(stderr, "isnad analyze: --scheme farasa is not built yet (issue 3)")
-			return exitFailure
 		}
 		data, err := io.ReadAll(io.LimitReader(stdin, maxAnalyzeInput+1))
 		if err != nil {
@@ -44,7 +45,7 @@ func analyzeCmd(fs *flag.FlagSet) func(context.Context, *flag.FlagSet, io.Writer
 		}
 		enc := json.NewEncoder(stdout)
 		enc.SetEscapeHTML(false)
-		for _, t := range arabic.NewAnalyzer(arabic.Options{}).Analyze(text) {
+		for _, t := range arabic.NewAnalyzer(opts).Analyze(text) {
 			if t.Segments == nil {
 				t.Segments = []string{}
 			}

@@ -1,0 +1,117 @@
+package eval
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/isnad-project/isnad/arabic"
+)
+
+// Stemming checks arabic.LuceneNormalize and arabic.LuceneStem against the
+// test vectors of Lucene's TestArabicNormalizationFilter and
+// TestArabicStemFilter, and measures the light stemmer (arabic.Stem),
+// LuceneStem and arabic.Root against the word/stem/root gold of
+// golden-corpus-arabic. That gold is Quranic and classical vocabulary with
+// hand-made stems that also strip the prefixes of verbs (يطلب → طلب), so
+// a light stemmer for news is far from it by design; the figure tracks
+// changes, it is no target. Stems and roots are compared after
+// arabic.Normalize on both sides (the gold's are hamza-normalized).
+func Stemming(_ context.Context, dir string, _ Options) ([]Figure, error) {
+	var figs []Figure
+	for _, c := range []struct {
+		file, fn string
+		f        func(string) string
+	}{
+		{"lucene_ArabicNormalizationFilter_cases.tsv", "arabic.LuceneNormalize", arabic.LuceneNormalize},
+		{"lucene_ArabicStemFilter_cases.tsv", "arabic.LuceneStem", arabic.LuceneStem},
+	} {
+		split := "stemmer_tests/" + c.file + " (all)"
+		path := filepath.Join(dir, "stemmer_tests", c.file)
+		vs, err := readVectors(path)
+		if os.IsNotExist(err) {
+			figs = append(figs, Figure{Stage: "stemming", Metric: "Lucene vectors passed", Split: split, Note: "not available: no data at " + path})
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		pass, failed := 0, []string{}
+		for _, v := range vs {
+			if c.f(v.input) == v.expected {
+				pass++
+			} else {
+				failed = append(failed, v.name)
+			}
+		}
+		note := c.fn
+		if len(failed) > 0 {
+			note += "; failed: " + strings.Join(failed, ", ")
+		}
+		figs = append(figs, Figure{Stage: "stemming", Metric: "Lucene vectors passed", Value: float64(pass),
+			Format: fmt.Sprintf("%%.0f/%d", len(vs)), Split: split, Note: note, Available: true})
+	}
+
+	const goldName = "golden_corpus_arabic_word_stem_root.tsv"
+	split := "stemmer_tests/" + goldName + " (all)"
+	path := filepath.Join(dir, "stemmer_tests", goldName)
+	words, err := readStemGold(path)
+	if os.IsNotExist(err) {
+		return append(figs, Figure{Stage: "stemming", Metric: "stem accuracy", Split: split, Note: "not available: no data at " + path}), nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	for _, c := range []struct {
+		metric, fn string
+		f          func(string) string
+		root       bool
+	}{
+		{"stem accuracy", "arabic.Stem (light stemmer, isnad's search term)", arabic.Stem, false},
+		{"stem accuracy", "arabic.LuceneStem", arabic.LuceneStem, false},
+		{"root accuracy", "arabic.Root (pattern-based, no lexicon)", arabic.Root, true},
+	} {
+		right := 0
+		for _, w := range words {
+			want := w.stem
+			if c.root {
+				want = w.root
+			}
+			if arabic.Normalize(c.f(w.word)) == arabic.Normalize(want) {
+				right++
+			}
+		}
+		figs = append(figs, Figure{Stage: "stemming", Metric: c.metric, Value: float64(right) / float64(len(words)), Split: split,
+			Available: true, Note: fmt.Sprintf("%s: %d/%d words; classical vocabulary, stems without verb prefixes", c.fn, right, len(words))})
+	}
+	return figs, nil
+}
+
+// A stemGold is one line of the golden-corpus-arabic gold.
+type stemGold struct{ word, stem, root string }
+
+// readStemGold reads the word, stem and root columns of the TSV gold,
+// after its header.
+func readStemGold(path string) ([]stemGold, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	var out []stemGold
+	sc := bufio.NewScanner(f)
+	for line := 1; sc.Scan(); line++ {
+		if line == 1 || strings.TrimSpace(sc.Text()) == "" {
+			continue
+		}
+		p := strings.Split(sc.Text(), "\t")
+		if len(p) < 3 {
+			return nil, fmt.Errorf("%s:%d: want word<TAB>stem<TAB>root", path, line)
+		}
+		out = append(out, stemGold{p[0], p[1], p[2]})
+	}
+	return out, sc.Err()
+}
