@@ -421,7 +421,7 @@ func TestServeOverTheStore(t *testing.T) {
 		t.Fatalf("/v1/search = %d %q (%v)", code, body, err)
 	}
 	code, body = get("/v1/articles/" + url.PathEscape(res.Results[0].ID))
-	if code != http.StatusOK || !strings.Contains(body, `"claims":[]`) {
+	if code != http.StatusOK || !strings.Contains(body, `"claims":[{"speaker":`) {
 		t.Errorf("/v1/articles/{id} = %d %.200q", code, body)
 	}
 	code, body = get("/search?q=" + url.QueryEscape("المستودع"))

@@ -72,4 +72,17 @@ type Claim struct {
 	Via         []string `json:"via"`
 	Figures     []Figure `json:"figures"`
 	Span
+	// Framing is "doubt" when the reporting verb itself casts doubt on the
+	// claim (زعم، ادعى), else "".
+	Framing string `json:"framing"`
+	// Resolved is true when the sentence names no speaker (وأضاف، وقال
+	// إنه) and Speaker was taken from earlier in the article; SpeakerSpan
+	// then points at that earlier mention.
+	Resolved bool `json:"resolved"`
+	// SpeakerSpan, VerbSpan and ContentSpan locate Speaker, Verb and
+	// Content in Article.Text: each string is Text[Start:End] of its span.
+	// SpeakerSpan is empty when no speaker was found.
+	SpeakerSpan Span `json:"speaker_span"`
+	VerbSpan    Span `json:"verb_span"`
+	ContentSpan Span `json:"content_span"`
 }

@@ -16,6 +16,8 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/isnad-project/isnad/arabic"
+	"github.com/isnad-project/isnad/internal/claim"
 	"github.com/isnad-project/isnad/internal/index"
 	"github.com/isnad-project/isnad/internal/ingest"
 	"github.com/isnad-project/isnad/internal/news"
@@ -42,11 +44,20 @@ func Analyze(a news.Article) store.Entry {
 	if a.Entities == nil {
 		a.Entities = []news.Entity{}
 	}
-	if a.Claims == nil {
-		a.Claims = []news.Claim{}
-	}
 	if a.Figures == nil {
-		a.Figures = []news.Figure{}
+		// Every number that counts something: not ordinals, nor bare years
+		// (عام 2015).
+		nums := arabic.FindNumbers(a.Text)
+		a.Figures = make([]news.Figure, 0, len(nums))
+		for _, n := range nums {
+			if n.Ordinal || n.Unit == "" && n.Value == float64(int(n.Value)) && n.Value >= 1900 && n.Value <= 2100 {
+				continue
+			}
+			a.Figures = append(a.Figures, news.Figure{Value: n.Value, Unit: n.Unit, Text: n.Text, Span: news.Span{Start: n.Start, End: n.End}})
+		}
+	}
+	if a.Claims == nil {
+		a.Claims = claim.Extract(a.Text, a.Figures)
 	}
 	if a.Warnings == nil {
 		a.Warnings = []string{}
