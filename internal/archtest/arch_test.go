@@ -21,6 +21,10 @@ var forbidden = map[string][]string{
 	"internal/ingest":       {"internal/store", "internal/pipeline", "internal/index", "internal/api", "internal/web"},
 	"internal/extract":      {"internal/store", "internal/pipeline", "internal/index", "internal/ingest", "internal/api", "internal/web"},
 	"internal/index":        {"internal/pipeline", "internal/ingest", "internal/store/sqlite", "internal/api", "internal/web"},
+	"internal/claim":        {"internal/store", "internal/pipeline", "internal/index", "internal/ingest", "internal/api", "internal/web", "internal/ner"},
+	"internal/ner":          {"internal/store", "internal/pipeline", "internal/index", "internal/ingest", "internal/api", "internal/web", "internal/claim"},
+	"internal/resolve":      {"internal/store", "internal/pipeline", "internal/index", "internal/ingest", "internal/api", "internal/web", "internal/claim", "internal/ner"},
+	"internal/geo":          {"internal/store", "internal/pipeline", "internal/index", "internal/ingest", "internal/api", "internal/web", "internal/claim", "internal/ner"},
 	"internal/api":          {"internal/pipeline", "internal/ingest", "internal/extract", "internal/store/sqlite"},
 	"internal/web":          {"internal/pipeline", "internal/ingest", "internal/extract", "internal/store/sqlite"},
 }
