@@ -38,7 +38,10 @@ func commands() []command {
 		{"serve", "", "serve the web pages and the JSON API", serveCmd},
 		{"stats", "", "count what is stored", statsCmd},
 		{"eval", "", "run every evaluation found under the data directory", evalCmd},
+		{"ner", "--conll FILE", "tag named entities of a CoNLL file (one token per line)", nerCmd},
+		{"train", "ner", "train the NER tagger from the evaluation data and write its model", trainCmd},
 		{"bench", "PATH...", "measure ingest and analysis throughput on the given inputs", benchCmd},
+		{"gazetteer", "build | lookup NAME", "regenerate the shipped gazetteer from GeoNames data, or look a place name up", gazetteerCmd},
 		{"version", "", "print the version", versionCmd},
 	}
 }

@@ -13,9 +13,14 @@ import (
 )
 
 func extractCmd(fs *flag.FlagSet) func(context.Context, *flag.FlagSet, io.Writer, io.Writer) int {
+	aliases := aliasFlag(fs)
 	return func(ctx context.Context, fs *flag.FlagSet, stdout, stderr io.Writer) int {
 		if fs.NArg() == 0 {
 			fs.Usage()
+			return exitUsage
+		}
+		if err := useAliases(*aliases); err != nil {
+			fmt.Fprintln(stderr, "isnad extract:", err)
 			return exitUsage
 		}
 		out := bufio.NewWriter(stdout)

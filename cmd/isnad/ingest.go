@@ -20,9 +20,14 @@ func ingestCmd(fs *flag.FlagSet) func(context.Context, *flag.FlagSet, io.Writer,
 	db := dbFlag(fs)
 	batch := fs.Int("batch", 500, "articles per transaction")
 	quiet := fs.Bool("q", false, "no progress, only the summary")
+	aliases := aliasFlag(fs)
 	return func(ctx context.Context, fs *flag.FlagSet, stdout, stderr io.Writer) int {
 		if fs.NArg() == 0 {
 			fs.Usage()
+			return exitUsage
+		}
+		if err := useAliases(*aliases); err != nil {
+			fmt.Fprintln(stderr, "isnad ingest:", err)
 			return exitUsage
 		}
 		s, err := openStore(ctx, *db)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"flag"
 
+	"github.com/isnad-project/isnad/internal/pipeline"
 	"github.com/isnad-project/isnad/internal/store"
 	"github.com/isnad-project/isnad/internal/store/sqlite"
 )
@@ -21,4 +22,17 @@ func dbFlag(fs *flag.FlagSet) *string {
 // backend when it lands.
 func openStore(ctx context.Context, db string) (store.Store, error) {
 	return sqlite.Open(ctx, db)
+}
+
+// aliasFlag binds --aliases to fs.
+func aliasFlag(fs *flag.FlagSet) *string {
+	return fs.String("aliases", "", "a file of extra entity aliases (format: internal/resolve/aliases.txt) that extends or overrides the shipped table")
+}
+
+// useAliases adds the user's alias table to entity resolution.
+func useAliases(path string) error {
+	if path == "" {
+		return nil
+	}
+	return pipeline.SetAliasFile(path)
 }

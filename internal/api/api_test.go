@@ -116,7 +116,7 @@ func TestArticleJSON(t *testing.T) {
 		},
 			`{"id":"i","source":"s","outlet":"o","url":"u","title":"t \u003c\u0026\u003e","published":"2024-03-05T10:30:00+03:00","text":"text",` +
 				`"entities":[{"type":"PER","text":"x","start":0,"end":1,"key":"k","name":"n"}],` +
-				`"claims":[{"speaker":"sp","speaker_key":"","speaker_role":"","verb":"قال","act":"assert","direct":true,"content":"c","via":[],"figures":[],"start":1,"end":2}],` +
+				`"claims":[{"speaker":"sp","speaker_key":"","speaker_role":"","verb":"قال","act":"assert","direct":true,"content":"c","via":[],"figures":[],"start":1,"end":2,"framing":"","resolved":false,"speaker_span":{"start":0,"end":0},"verb_span":{"start":0,"end":0},"content_span":{"start":0,"end":0}}],` +
 				`"figures":[{"value":250000,"unit":"قتيل","text":"250 ألف","start":2,"end":3}],"warnings":["w"]}`},
 	} {
 		got, err := ArticleJSON(c.in)

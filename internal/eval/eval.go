@@ -56,11 +56,12 @@ func All() []Evaluation {
 	return []Evaluation{
 		{"normalization", Normalization},
 		{"retrieval", Retrieval},
-		{"segmentation", notBuilt("segmentation", "accuracy", "wikinews_farasa_gold", "clitic segmentation lands with issue 3")},
-		{"stemming", notBuilt("stemming", "Lucene vectors passed", "stemmer_tests", "Lucene-exact stemming lands with issue 3")},
-		{"numbers", notBuilt("numbers", "expressions parsed", "numerals_duckling_ar", "number parsing lands with issue 3")},
-		{"claims", notBuilt("claims", "F1", "claims/dev.jsonl", "claim extraction lands with issue 4")},
-		{"ner", notBuilt("ner", "entity micro-F1", "anercorp test split", "the NER tagger lands with issue 5")},
+		{"segmentation", Segmentation},
+		{"stemming", Stemming},
+		{"numbers", Numbers},
+		{"claims", Claims},
+		{"ner", NER},
+		{"geocoding", Geocoding},
 		{"stance", notBuilt("stance", "macro-F1", "baly2018 Fold_5", "stance detection lands with a later issue")},
 	}
 }

@@ -9,11 +9,14 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/isnad-project/isnad/internal/index"
 	"github.com/isnad-project/isnad/internal/news"
 	"github.com/isnad-project/isnad/internal/pipeline"
+	"github.com/isnad-project/isnad/internal/store"
 	"github.com/isnad-project/isnad/internal/store/sqlite"
 )
 
@@ -188,21 +191,84 @@ func WriteRun(path string, run Run, tag string) error {
 
 // RetrievalResult is what SearchBaly measured.
 type RetrievalResult struct {
-	Run            Run
-	Docs           int
-	IndexDocsPerS  float64
-	QueryMeanMS    float64
-	QueryP99MS     float64
-	IndexDuration  time.Duration
-	QueriesRunning int
+	Run           Run
+	Docs          int
+	IndexDocsPerS float64
+	QueryMeanMS   float64
+	QueryP99MS    float64
+	IndexDuration time.Duration
+	// Ablations holds the run of each ablation asked for, by name.
+	Ablations map[string]Run
+}
+
+// An Ablation is a variant of isnad's ranking for the retrieval report:
+// the same index, queried without some of the query's terms.
+type Ablation struct {
+	Name string // the run's tag and file name, e.g. "isnad-nokeys"
+	Note string // what is left out
+	// Drop edits the analyzed query in place.
+	Drop func(*store.Query)
+}
+
+// Ablations are the variants `isnad eval --only retrieval` runs when
+// ISNAD_RETRIEVAL_ABLATIONS is set; docs/retrieval.md reports them. They
+// are query-time: the one index holds all three columns, and a variant
+// leaves some out of the query (FTS5's BM25 still counts every column in a
+// document's length).
+var Ablations = []Ablation{
+	{"isnad-nokeys", "no spelling-variant keys", func(q *store.Query) { q.Keys = nil }},
+	{"isnad-noforms", "no exact forms: stems and keys, the ranking before issue 3", func(q *store.Query) { q.Forms = nil }},
+	{"isnad-nostems", "no light stems: exact forms and keys", func(q *store.Query) { q.Words = nil }},
+	{"isnad-formsonly", "exact forms only: normalization, no clitics, stems or keys", func(q *store.Query) { q.Words, q.Keys = nil, nil }},
+	{"isnad-nonumbers", "no number terms", func(q *store.Query) {
+		q.Words, q.Keys, q.Forms = dropNumbers(q.Words), dropNumbers(q.Keys), dropNumbers(q.Forms)
+	}},
+}
+
+// dropNumbers returns the terms that are not numbers (ASCII digits: the
+// analysis writes every numeral that way).
+func dropNumbers(terms []string) []string {
+	var out []string
+	for _, t := range terms {
+		if strings.IndexFunc(t, func(r rune) bool { return r < '0' || r > '9' }) >= 0 {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// runQueries runs every claim as a query through index.Rank, which ranks
+// as `isnad search` does (index.Search) without reading the 1000 articles,
+// keeping the top 1000, and times each query (analysis included). drop,
+// when not nil, edits each analyzed query first.
+func runQueries(ctx context.Context, r store.Reader, claims []BalyClaim, drop func(*store.Query)) (Run, []float64, error) {
+	run := Run{}
+	var lat []float64
+	for _, c := range claims {
+		t0 := time.Now()
+		q := index.ParseQuery(c.Claim)
+		if drop != nil {
+			drop(&q)
+		}
+		ranked, err := index.Rank(ctx, r, q, runDepth)
+		if err != nil {
+			return nil, nil, fmt.Errorf("query %s: %w", c.ID, err)
+		}
+		lat = append(lat, float64(time.Since(t0).Microseconds())/1000)
+		for _, h := range ranked {
+			run[c.ID] = append(run[c.ID], ScoredDoc{ID: string(h.ID), Score: h.Score})
+		}
+	}
+	return run, lat, nil
 }
 
 // SearchBaly indexes every article of claims into a fresh embedded store in
 // dir, through the same analysis and store as `isnad ingest`, and runs every
 // claim as a query through the same path as `isnad search`, keeping the top
-// 1000.
-func SearchBaly(ctx context.Context, claims []BalyClaim, dir string) (RetrievalResult, error) {
+// 1000. It runs each of ablations too, untimed.
+func SearchBaly(ctx context.Context, claims []BalyClaim, dir string, ablations ...Ablation) (RetrievalResult, error) {
 	var res RetrievalResult
+	var lat []float64
 	path := filepath.Join(dir, "retrieval.db")
 	os.Remove(path)
 	os.Remove(path + "-wal")
@@ -236,17 +302,16 @@ func SearchBaly(ctx context.Context, claims []BalyClaim, dir string) (RetrievalR
 	res.IndexDuration = time.Since(start)
 	res.IndexDocsPerS = float64(res.Docs) / res.IndexDuration.Seconds()
 
-	res.Run = Run{}
-	var lat []float64
-	for _, c := range claims {
-		t0 := time.Now()
-		hits, err := s.Search(ctx, index.ParseQuery(c.Claim), runDepth)
-		if err != nil {
-			return res, fmt.Errorf("query %s: %w", c.ID, err)
-		}
-		lat = append(lat, float64(time.Since(t0).Microseconds())/1000)
-		for _, h := range hits {
-			res.Run[c.ID] = append(res.Run[c.ID], ScoredDoc{ID: string(h.Article.ID), Score: h.Score})
+	res.Run, lat, err = runQueries(ctx, s, claims, nil)
+	if err != nil {
+		return res, err
+	}
+	if len(ablations) > 0 {
+		res.Ablations = map[string]Run{}
+	}
+	for _, a := range ablations {
+		if res.Ablations[a.Name], _, err = runQueries(ctx, s, claims, a.Drop); err != nil {
+			return res, err
 		}
 	}
 	sort.Float64s(lat)
@@ -259,6 +324,33 @@ func SearchBaly(ctx context.Context, claims []BalyClaim, dir string) (RetrievalR
 		res.QueryP99MS = lat[min(len(lat)-1, int(math.Ceil(0.99*float64(len(lat))))-1)]
 	}
 	return res, nil
+}
+
+// LuceneRunEnv names the environment variable that points `isnad eval` to
+// the anchors' lucene8-arabic.run, for the paired test against Lucene.
+// Without it, the run is looked for in the work directory (--work) and in
+// its runs/ subdirectory, where ../shared/anchors-retrieval/run_all.sh puts
+// it when given the same WORK.
+const LuceneRunEnv = "ISNAD_LUCENE_RUN"
+
+// AblationsEnv names the environment variable that makes `isnad eval` run
+// the Ablations too (and, with --work, write their run files).
+const AblationsEnv = "ISNAD_RETRIEVAL_ABLATIONS"
+
+// luceneRun finds the Lucene ArabicAnalyzer run file, or returns "".
+func luceneRun(work string) string {
+	if p := os.Getenv(LuceneRunEnv); p != "" {
+		return p
+	}
+	if work == "" {
+		return ""
+	}
+	for _, p := range []string{filepath.Join(work, "lucene8-arabic.run"), filepath.Join(work, "runs", "lucene8-arabic.run")} {
+		if _, err := os.Stat(p); err == nil {
+			return p
+		}
+	}
+	return ""
 }
 
 // Retrieval is the evaluation of search on the anchors-retrieval task.
@@ -282,13 +374,18 @@ func Retrieval(ctx context.Context, dir string, opts Options) ([]Figure, error) 
 	} else if err := os.MkdirAll(work, 0o755); err != nil {
 		return nil, err
 	}
+	var ablations []Ablation
+	if os.Getenv(AblationsEnv) != "" {
+		ablations = Ablations
+	}
 	t0 := time.Now()
 	opts.logf("retrieval: indexing %d claim files and running their claims as queries", len(claims))
-	res, err := SearchBaly(ctx, claims, work)
+	res, err := SearchBaly(ctx, claims, work, ablations...)
 	if err != nil {
 		return nil, err
 	}
-	m := Score(BalyQrels(claims), res.Run)
+	qrels := BalyQrels(claims)
+	m := Score(qrels, res.Run)
 	opts.logf("retrieval: done in %s", since(t0))
 	note := ""
 	if opts.WorkDir != "" {
@@ -300,13 +397,202 @@ func Retrieval(ctx context.Context, dir string, opts Options) ([]Figure, error) 
 		if err := os.WriteFile(runPath+".stats.json", stats, 0o644); err != nil {
 			return nil, err
 		}
+		for _, a := range ablations {
+			if err := WriteRun(filepath.Join(work, a.Name+".run"), res.Ablations[a.Name], a.Name); err != nil {
+				return nil, err
+			}
+		}
 		note = "; run file " + runPath
 	}
-	return []Figure{
+	figs := []Figure{
 		{Stage: "retrieval", Metric: "MAP", Value: m.MAP, Split: split, Available: true, Note: fmt.Sprintf("Lucene 8 ArabicAnalyzer %.4f", luceneArabicMAP)},
 		{Stage: "retrieval", Metric: "nDCG@10", Value: m.NDCG10, Split: split, Available: true, Note: fmt.Sprintf("Lucene 8 ArabicAnalyzer %.4f", luceneArabicNDCG)},
 		{Stage: "retrieval", Metric: "R@100", Value: m.Recall100, Split: split, Available: true},
 		{Stage: "retrieval", Metric: "index docs/s", Value: res.IndexDocsPerS, Format: "%.0f", Split: split, Available: true, Note: "analysis + SQLite FTS5, one thread" + note},
-		{Stage: "retrieval", Metric: "query ms mean / p99", Value: res.QueryMeanMS, Format: "%.2f", Split: split, Available: true, Note: fmt.Sprintf("p99 %.2f ms", res.QueryP99MS)},
-	}, nil
+		{Stage: "retrieval", Metric: "query ms mean / p99", Value: res.QueryMeanMS, Format: "%.2f", Split: split, Available: true, Note: fmt.Sprintf("p99 %.2f ms, depth 1000", res.QueryP99MS)},
+	}
+	for _, a := range ablations {
+		am := Score(qrels, res.Ablations[a.Name])
+		figs = append(figs, Figure{Stage: "retrieval", Metric: "nDCG@10 " + a.Name, Value: am.NDCG10, Split: split, Available: true,
+			Note: fmt.Sprintf("MAP %.4f R@100 %.4f; %s", am.MAP, am.Recall100, a.Note)})
+	}
+	lucene := luceneRun(opts.WorkDir)
+	if lucene == "" {
+		return append(figs, Figure{Stage: "retrieval", Metric: "ΔnDCG@10 vs Lucene", Split: split,
+			Note: fmt.Sprintf("not available: no Lucene run (set %s to lucene8-arabic.run of anchors-retrieval)", LuceneRunEnv)}), nil
+	}
+	base, err := ReadRun(lucene)
+	if err != nil {
+		return nil, err
+	}
+	for _, c := range Compare(Score(qrels, base), m) {
+		figs = append(figs, Figure{Stage: "retrieval", Metric: "Δ" + c.Metric + " vs Lucene", Value: c.Delta, Format: "%+.4f", Split: split, Available: true,
+			Note: fmt.Sprintf("p = %.4f, paired randomization test as eval.py --compare (%s)", c.P, lucene)})
+	}
+	return figs, nil
+}
+
+// ReadRun reads a run in TREC format ("qid Q0 docid rank score tag"). The
+// rank column is ignored: Score orders by score, as eval.py does.
+func ReadRun(path string) (Run, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	run := Run{}
+	sc := bufio.NewScanner(f)
+	for ln := 1; sc.Scan(); ln++ {
+		p := strings.Fields(sc.Text())
+		if len(p) == 0 {
+			continue
+		}
+		if len(p) != 6 {
+			return nil, fmt.Errorf("%s:%d: want \"qid Q0 docid rank score tag\"", path, ln)
+		}
+		score, err := strconv.ParseFloat(p[4], 64)
+		if err != nil {
+			return nil, fmt.Errorf("%s:%d: score: %w", path, ln, err)
+		}
+		run[p[0]] = append(run[p[0]], ScoredDoc{ID: p[2], Score: score})
+	}
+	return run, sc.Err()
+}
+
+// A Comparison is a paired comparison of one metric between two runs over
+// the same queries.
+type Comparison struct {
+	Metric string  // "MAP", "nDCG@10" or "R@100"
+	Delta  float64 // mean of run − base over the queries
+	P      float64 // two-sided p-value of the paired randomization test
+}
+
+// Randomization trials and seed of eval.py's randomization_p.
+const (
+	randomizationTrials = 10000
+	randomizationSeed   = 12345
+)
+
+// Compare tests run against base as eval.py --compare does: for each
+// metric, the per-query differences in query-id order, and a two-sided
+// paired randomization (sign-flip) test of 10,000 trials, p = (hits+1) /
+// (trials+1). The flips are drawn from the same generator as Python's
+// random.Random(12345) (MT19937, 53-bit floats), in the same order, so the
+// p-values are eval.py's own, not merely close to them.
+func Compare(base, run Metrics) []Comparison {
+	qids := make([]string, 0, len(run.PerQuery))
+	for q := range run.PerQuery {
+		qids = append(qids, q)
+	}
+	sort.Strings(qids)
+	var out []Comparison
+	for i, name := range []string{"MAP", "nDCG@10", "R@100"} {
+		diffs := make([]float64, len(qids))
+		var sum float64
+		for j, q := range qids {
+			diffs[j] = run.PerQuery[q][i] - base.PerQuery[q][i]
+			sum += diffs[j]
+		}
+		c := Comparison{Metric: name}
+		if len(diffs) > 0 {
+			c.Delta = sum / float64(len(diffs))
+			c.P = randomizationP(diffs, randomizationTrials, randomizationSeed)
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// randomizationP is eval.py's randomization_p: the share of random sign
+// flips of diffs whose mean is at least as far from 0 as the observed one.
+func randomizationP(diffs []float64, trials int, seed uint32) float64 {
+	rng := newPyRandom(seed)
+	n := float64(len(diffs))
+	var sum float64
+	for _, d := range diffs {
+		sum += d
+	}
+	obs := math.Abs(sum) / n
+	hit := 0
+	for range trials {
+		var t float64
+		for _, d := range diffs {
+			if rng.random() < 0.5 {
+				t += d
+			} else {
+				t -= d
+			}
+		}
+		if math.Abs(t)/n >= obs-1e-15 {
+			hit++
+		}
+	}
+	return float64(hit+1) / float64(trials+1)
+}
+
+// pyRandom is the Mersenne Twister MT19937 seeded and read as CPython's
+// random.Random(seed).random() is (Modules/_randommodule.c: init_by_array
+// with the seed as one 32-bit word, genrand_res53), so that the
+// randomization test draws the very flips eval.py draws.
+type pyRandom struct {
+	mt  [624]uint32
+	idx int
+}
+
+func newPyRandom(seed uint32) *pyRandom {
+	r := &pyRandom{}
+	// init_genrand(19650218)
+	r.mt[0] = 19650218
+	for i := 1; i < 624; i++ {
+		r.mt[i] = 1812433253*(r.mt[i-1]^(r.mt[i-1]>>30)) + uint32(i)
+	}
+	// init_by_array([seed])
+	i, j := 1, 0
+	for k := 624; k > 0; k-- {
+		r.mt[i] = (r.mt[i] ^ ((r.mt[i-1] ^ (r.mt[i-1] >> 30)) * 1664525)) + seed + uint32(j)
+		i++
+		j = 0 // the key has one word
+		if i >= 624 {
+			r.mt[0] = r.mt[623]
+			i = 1
+		}
+	}
+	for k := 623; k > 0; k-- {
+		r.mt[i] = (r.mt[i] ^ ((r.mt[i-1] ^ (r.mt[i-1] >> 30)) * 1566083941)) - uint32(i)
+		i++
+		if i >= 624 {
+			r.mt[0] = r.mt[623]
+			i = 1
+		}
+	}
+	r.mt[0] = 0x80000000
+	r.idx = 624
+	return r
+}
+
+func (r *pyRandom) uint32() uint32 {
+	if r.idx >= 624 {
+		for k := 0; k < 624; k++ {
+			y := r.mt[k]&0x80000000 | r.mt[(k+1)%624]&0x7fffffff
+			v := r.mt[(k+397)%624] ^ y>>1
+			if y&1 != 0 {
+				v ^= 0x9908b0df
+			}
+			r.mt[k] = v
+		}
+		r.idx = 0
+	}
+	y := r.mt[r.idx]
+	r.idx++
+	y ^= y >> 11
+	y ^= y << 7 & 0x9d2c5680
+	y ^= y << 15 & 0xefc60000
+	y ^= y >> 18
+	return y
+}
+
+// random returns a float in [0, 1) with 53 random bits (genrand_res53).
+func (r *pyRandom) random() float64 {
+	a, b := r.uint32()>>5, r.uint32()>>6
+	return (float64(a)*67108864 + float64(b)) * (1.0 / 9007199254740992)
 }

@@ -77,10 +77,12 @@ func TestRetrievalFloor(t *testing.T) {
 	}
 	m := Score(qrels, res.Run)
 	t.Logf("retrieval: MAP %.4f nDCG@10 %.4f R@100 %.4f (Lucene ArabicAnalyzer: MAP %.4f nDCG@10 %.4f)", m.MAP, m.NDCG10, m.Recall100, luceneArabicMAP, luceneArabicNDCG)
-	// Floor for the foundation: no worse than Lucene with no Arabic
-	// processing at all, minus noise. Issue 3 raises it to 0.58.
-	if m.NDCG10 < 0.50 {
-		t.Errorf("nDCG@10 = %.4f, below the floor 0.50", m.NDCG10)
+	// The floor is just under what issue 3 reached (docs/retrieval.md):
+	// a change to the analysis or the ranking that costs more than noise
+	// fails here.
+	const floor = 0.534
+	if m.NDCG10 < floor {
+		t.Errorf("nDCG@10 = %.4f, below the floor %.3f", m.NDCG10, floor)
 	}
 }
 
@@ -91,5 +93,46 @@ func TestNormalizationVectors(t *testing.T) {
 	}
 	if f := figs[0]; !f.Available || f.Note != "arabic.Normalize" {
 		t.Errorf("Lucene normalization vectors: %v passed; %s", f.Value, f.Note)
+	}
+}
+
+// TestRandomization checks the paired test against eval.py's
+// randomization_p on the same differences (values printed by Python 3.11).
+func TestRandomization(t *testing.T) {
+	for _, c := range []struct {
+		diffs []float64
+		want  float64
+	}{
+		{[]float64{0.1, 0.2, -0.05, 0.3, 0.0}, 0.24327567243275672},
+		{[]float64{0.5, -0.25, 0.125, 0.0625, 0.03125, -0.5, 0.25, 0.75}, 0.41115888411158885},
+	} {
+		if got := randomizationP(c.diffs, 10000, 12345); got != c.want {
+			t.Errorf("randomizationP(%v) = %v, want %v", c.diffs, got, c.want)
+		}
+	}
+	// Compare pairs the queries by id and reports run − base.
+	base := Metrics{PerQuery: map[string][3]float64{"a": {0.5, 0.5, 1}, "b": {0.25, 0.5, 1}}}
+	run := Metrics{PerQuery: map[string][3]float64{"a": {0.75, 0.5, 1}, "b": {0.25, 0.25, 1}}}
+	got := Compare(base, run)
+	if len(got) != 3 || got[0].Metric != "MAP" || got[0].Delta != 0.125 || got[1].Delta != -0.125 || got[2].Delta != 0 || got[2].P != 1 {
+		t.Errorf("Compare = %+v, want ΔMAP +0.125, ΔnDCG@10 −0.125, ΔR@100 0 with p 1", got)
+	}
+}
+
+// TestPyRandom checks the generator against CPython 3.11:
+// r = random.Random(12345); [r.random() for _ in range(5)], then the
+// 10,006th draw.
+func TestPyRandom(t *testing.T) {
+	r := newPyRandom(12345)
+	for i, want := range []float64{0.41661987254534116, 0.010169169457068361, 0.8252065092537432, 0.2986398551995928, 0.3684116894884757} {
+		if got := r.random(); got != want {
+			t.Errorf("draw %d = %v, want %v", i+1, got, want)
+		}
+	}
+	for range 10000 {
+		r.random()
+	}
+	if got, want := r.random(), 0.1324999356198464; got != want {
+		t.Errorf("draw 10006 = %v, want %v", got, want)
 	}
 }

@@ -2,10 +2,13 @@
 // analyzer, runs searches against a store, and cuts highlighted snippets by
 // byte offsets into the article text.
 //
-// Two kinds of term are indexed for every token that is not a stopword: the
-// light stem (سوريا and سورية and السورية → one term) and the
-// spelling-variant key (كوناشينكوف and كوناشنكوف → one key). A query matches
-// either; the store ranks stem matches above key-only matches.
+// Three kinds of term are indexed for every token that is not a stopword:
+// the light stem (سوريا and سورية and السورية → one term), the
+// spelling-variant key (كوناشينكوف and كوناشنكوف → one key) and the
+// normalized form as written, clitics kept (والسورية → والسوريه). A query
+// matches any of them; the store counts a match on the exact form on top of
+// the match on the stem, and a match on the key alone least. See
+// docs/retrieval.md for what each kind earns.
 package index
 
 import (
@@ -59,10 +62,7 @@ type Result struct {
 // them best first with snippets. A query with no words returns no results.
 func Search(ctx context.Context, r store.Reader, q string, limit int) ([]Result, error) {
 	query := ParseQuery(q)
-	if len(query.Words) == 0 && len(query.Keys) == 0 {
-		return nil, nil
-	}
-	hits, err := r.Search(ctx, query, limit)
+	hits, err := Hits(ctx, r, query, limit)
 	if err != nil {
 		return nil, err
 	}
@@ -78,9 +78,43 @@ func Search(ctx context.Context, r store.Reader, q string, limit int) ([]Result,
 	return results, nil
 }
 
+// Hits asks r for at most limit articles matching an analyzed query, best
+// first, with their text. Search (the CLI, the web pages, the API) goes
+// through it.
+func Hits(ctx context.Context, r store.Reader, q store.Query, limit int) ([]store.Hit, error) {
+	if empty(q) {
+		return nil, nil
+	}
+	return r.Search(ctx, q, limit)
+}
+
+// Rank is Hits without the articles: the ids and scores of at most limit
+// articles matching q, best first, in the order Hits returns them. It asks
+// r to rank without reading the articles when r can (store.Ranker), as
+// the retrieval evaluation needs at depth 1000.
+func Rank(ctx context.Context, r store.Reader, q store.Query, limit int) ([]store.Ranked, error) {
+	if empty(q) {
+		return nil, nil
+	}
+	if rk, ok := r.(store.Ranker); ok {
+		return rk.Rank(ctx, q, limit)
+	}
+	hits, err := r.Search(ctx, q, limit)
+	if err != nil {
+		return nil, err
+	}
+	ranked := make([]store.Ranked, len(hits))
+	for i, h := range hits {
+		ranked[i] = store.Ranked{ID: h.Article.ID, Score: h.Score}
+	}
+	return ranked, nil
+}
+
+func empty(q store.Query) bool { return len(q.Words) == 0 && len(q.Keys) == 0 && len(q.Forms) == 0 }
+
 // Document returns the index terms of a: its title and its text.
 func Document(a news.Article) store.Terms {
-	var words, keys strings.Builder
+	var words, keys, forms strings.Builder
 	add := func(text string) {
 		for _, t := range analyzer.Analyze(text) {
 			if t.Stop {
@@ -90,11 +124,12 @@ func Document(a news.Article) store.Terms {
 			for _, k := range keyTerms(t) {
 				appendTerm(&keys, k)
 			}
+			appendTerm(&forms, form(t))
 		}
 	}
 	add(a.Title)
 	add(a.Text)
-	return store.Terms{Words: words.String(), Keys: keys.String()}
+	return store.Terms{Words: words.String(), Keys: keys.String(), Forms: forms.String()}
 }
 
 func appendTerm(b *strings.Builder, term string) {
@@ -127,6 +162,13 @@ func clean(term string) string {
 		}
 		return -1
 	}, term)
+}
+
+// form returns the exact-form term of t: its Norm, in lower case as the
+// store's full-text tokenizer would fold it anyway (YPG and Ypg are one
+// form), so that every backend matches alike.
+func form(t arabic.Token) string {
+	return strings.ToLower(clean(t.Norm))
 }
 
 // minKeyRunes is the shortest spelling-variant key that is indexed. Keys
@@ -178,6 +220,9 @@ func ParseQuery(q string) store.Query {
 			query.Words = append(query.Words, w)
 		}
 		query.Keys = append(query.Keys, keyTerms(t)...)
+		if f := form(t); f != "" {
+			query.Forms = append(query.Forms, f)
+		}
 	}
 	return query
 }

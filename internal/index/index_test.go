@@ -2,6 +2,7 @@ package index
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -100,6 +101,60 @@ func TestSearch(t *testing.T) {
 		t.Errorf("blank query gave %d results", len(rs))
 	}
 }
+
+// TestForms checks the third kind of term: the normalized form as written,
+// clitics kept, in lower case.
+func TestForms(t *testing.T) {
+	terms := Document(news.Article{Title: "YPG في الرقة", Text: "والسورية"})
+	if got, want := terms.Forms, "ypg الرقه والسوريه"; got != want {
+		t.Errorf("Document(...).Forms = %q (% x), want %q", got, got, want)
+	}
+	if q := ParseQuery("السورية YPG"); strings.Join(q.Forms, " ") != "السوريه ypg" || len(q.Words) != 2 {
+		t.Errorf("ParseQuery(السورية YPG) = %+v, want forms السوريه ypg and two stems", q)
+	}
+}
+
+// TestRank checks that Rank returns the order and scores of Hits, both
+// from a store that ranks without reading (store.Ranker) and from one that
+// only searches.
+func TestRank(t *testing.T) {
+	ctx := context.Background()
+	s := memstore.New()
+	for i, text := range []string{"قال المتحدث إن سوريا", "سورية وروسيا", "السورية", "خبر عن الكتاب"} {
+		a := news.Article{ID: news.ArticleID(fmt.Sprint("a", i)), Text: text}
+		if err := s.Load(ctx, store.Entry{Article: a, Hash: string(a.ID), Terms: Document(a)}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	q := ParseQuery("السورية وروسيا")
+	hits, err := Hits(ctx, s, q, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(hits) != 3 {
+		t.Fatalf("Hits = %d, want 3", len(hits))
+	}
+	for _, r := range []store.Reader{s, searchOnly{s}} {
+		ranked, err := Rank(ctx, r, q, 10)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(ranked) != len(hits) {
+			t.Fatalf("Rank(%T) = %d results, Hits %d", r, len(ranked), len(hits))
+		}
+		for i, h := range hits {
+			if ranked[i].ID != h.Article.ID || ranked[i].Score != h.Score {
+				t.Errorf("Rank(%T)[%d] = %+v, Hits has %s %v", r, i, ranked[i], h.Article.ID, h.Score)
+			}
+		}
+	}
+	if ranked, err := Rank(ctx, s, ParseQuery(" . "), 10); err != nil || len(ranked) != 0 {
+		t.Errorf("Rank of an empty query = %v, %v; want nothing", ranked, err)
+	}
+}
+
+// searchOnly hides every method but those of store.Reader.
+type searchOnly struct{ store.Reader }
 
 func FuzzMakeSnippet(f *testing.F) {
 	f.Add("قال المتحدث إن سوريا", "سورية")

@@ -18,9 +18,12 @@ import (
 
 	"github.com/isnad-project/isnad/arabic"
 	"github.com/isnad-project/isnad/internal/claim"
+	"github.com/isnad-project/isnad/internal/geo"
 	"github.com/isnad-project/isnad/internal/index"
 	"github.com/isnad-project/isnad/internal/ingest"
+	"github.com/isnad-project/isnad/internal/ner"
 	"github.com/isnad-project/isnad/internal/news"
+	"github.com/isnad-project/isnad/internal/resolve"
 	"github.com/isnad-project/isnad/internal/store"
 )
 
@@ -41,8 +44,17 @@ func Hash(a news.Article) string {
 // It fills a's derived fields (figures, entities, claims as they are built)
 // and never changes a.Text.
 func Analyze(a news.Article) store.Entry {
+	st := entityStages()
 	if a.Entities == nil {
-		a.Entities = []news.Entity{}
+		ents := ner.Default().Entities(a.Text, arabic.Tokenize(a.Text))
+		if st.err == nil {
+			ents = st.resolver.Resolve(a.Text, ents)
+			ents = st.gazetteer.Geocode(a.Text, ents)
+		}
+		if ents == nil {
+			ents = []news.Entity{}
+		}
+		a.Entities = ents
 	}
 	if a.Figures == nil {
 		// Every number that counts something: not ordinals, nor bare years
@@ -58,6 +70,7 @@ func Analyze(a news.Article) store.Entry {
 	}
 	if a.Claims == nil {
 		a.Claims = claim.Extract(a.Text, a.Figures)
+		linkSpeakers(a.Claims, a.Entities)
 	}
 	if a.Warnings == nil {
 		a.Warnings = []string{}
@@ -281,4 +294,69 @@ func Ingest(ctx context.Context, w store.Writer, paths []string, opts Options) (
 		return sum, walkErr
 	}
 	return sum, ctx.Err()
+}
+
+// linkSpeakers sets each claim's SpeakerKey to the key of the person or
+// organization entity its speaker span overlaps.
+func linkSpeakers(cs []news.Claim, ents []news.Entity) {
+	for i := range cs {
+		sp := cs[i].SpeakerSpan
+		if sp.End <= sp.Start || cs[i].SpeakerKey != "" {
+			continue
+		}
+		for _, e := range ents {
+			if (e.Type == "PER" || e.Type == "ORG") && e.Start < sp.End && sp.Start < e.End && e.Key != "" {
+				cs[i].SpeakerKey = e.Key
+				break
+			}
+		}
+	}
+}
+
+// The entity stages after tagging: resolution (one key for all spellings)
+// and geocoding. They load shipped tables once, on first use.
+type stages struct {
+	resolver  *resolve.Resolver
+	gazetteer *geo.Gazetteer
+	err       error
+}
+
+var (
+	stagesOnce   sync.Once
+	stagesLoaded stages
+	aliasFile    string
+)
+
+// SetAliasFile adds the user's alias table (see internal/resolve) to entity
+// resolution. It must be called before the first Analyze; it reports an
+// error naming the file and line when the table is malformed.
+func SetAliasFile(path string) error {
+	r, err := resolve.New(resolve.Options{AliasFile: path})
+	if err != nil {
+		return err
+	}
+	st := entityStages()
+	if st.err != nil {
+		return st.err
+	}
+	stagesLoaded.resolver = r
+	aliasFile = path
+	return nil
+}
+
+func entityStages() *stages {
+	stagesOnce.Do(func() {
+		r, err := resolve.New(resolve.Options{AliasFile: aliasFile})
+		if err != nil {
+			stagesLoaded.err = err
+			return
+		}
+		g, err := geo.New()
+		if err != nil {
+			stagesLoaded.err = err
+			return
+		}
+		stagesLoaded = stages{resolver: r, gazetteer: g}
+	})
+	return &stagesLoaded
 }

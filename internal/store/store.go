@@ -19,6 +19,10 @@ type Terms struct {
 	// Keys are the spelling-variant keys of the same tokens: a looser match
 	// that joins transliterated names spelled several ways.
 	Keys string
+	// Forms are the normalized forms of the same tokens, clitics and
+	// suffixes kept (والسورية gives والسوريه where Words has سور): a
+	// stricter match that counts on top of the match on the stem.
+	Forms string
 }
 
 // An Entry is one article as the pipeline hands it to the store.
@@ -49,11 +53,14 @@ type Writer interface {
 }
 
 // A Query is an analyzed search: the analysis of the user's words in the
-// same form as Terms. A document matches when it has any of the terms;
-// matches on Words rank above matches on Keys alone.
+// same form as Terms. A document matches when it has any of the terms.
+// A match on the exact form (Forms) counts on top of the match on the stem
+// (Words), and a match on the spelling-variant key alone (Keys) counts
+// least.
 type Query struct {
 	Words []string
 	Keys  []string
+	Forms []string
 }
 
 // A Hit is one article that matched a query, with its whole text so the
@@ -61,6 +68,21 @@ type Query struct {
 type Hit struct {
 	Article news.Article
 	Score   float64 // higher is better
+}
+
+// A Ranked is a search result before its article is read.
+type Ranked struct {
+	ID    news.ArticleID
+	Score float64 // higher is better
+}
+
+// A Ranker ranks articles for a query without reading them, for a caller
+// that needs only the order and the scores (the retrieval evaluation runs
+// 422 queries to depth 1000). It is optional: a Reader implements it when
+// that is cheaper than Search, and then Rank must return exactly the ids
+// and scores, in the same order, that Search would.
+type Ranker interface {
+	Rank(ctx context.Context, q Query, limit int) ([]Ranked, error)
 }
 
 // Stats counts what is stored.

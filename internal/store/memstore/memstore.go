@@ -21,8 +21,12 @@ import (
 )
 
 // keyWeight is what a query term scores when only its spelling-variant key
-// matches, against 1 for a match on its light stem.
-const keyWeight = 0.3
+// matches, against 1 for a match on its light stem; formWeight is what a
+// matching exact form adds on top.
+const (
+	keyWeight  = 0.3
+	formWeight = 0.5
+)
 
 // A Store is an in-memory store. The zero value is not usable; call New.
 type Store struct {
@@ -32,13 +36,17 @@ type Store struct {
 	closed bool
 }
 
-var _ store.Store = (*Store)(nil)
+var (
+	_ store.Store  = (*Store)(nil)
+	_ store.Ranker = (*Store)(nil)
+)
 
 // doc is one stored article with its terms split into sets.
 type doc struct {
 	article news.Article
 	words   map[string]bool
 	keys    map[string]bool
+	forms   map[string]bool
 }
 
 // New returns an empty store.
@@ -159,7 +167,7 @@ func (b *batch) Commit() error {
 		if _, ok := s.docs[a.ID]; ok {
 			a.ID = news.ArticleID(fmt.Sprintf("%s-%.8s", a.ID, e.Hash))
 		}
-		s.docs[a.ID] = &doc{article: a, words: set(e.Terms.Words), keys: set(e.Terms.Keys)}
+		s.docs[a.ID] = &doc{article: a, words: set(e.Terms.Words), keys: set(e.Terms.Keys), forms: set(e.Terms.Forms)}
 		s.hashes[e.Hash] = a.ID
 	}
 	b.entries = nil
@@ -194,7 +202,8 @@ func (s *Store) Article(ctx context.Context, id news.ArticleID) (_ news.Article,
 // article's Words, else 0.3 when its key is among the article's Keys. When
 // q.Words and q.Keys are not the same length (so they cannot be paired term
 // by term), the score is the number of matching words plus 0.3 for each
-// matching key beyond that number. Ties are broken by id, ascending.
+// matching key beyond that number. Each distinct query form among the
+// article's Forms adds 0.5. Ties are broken by id, ascending.
 func (s *Store) Search(ctx context.Context, q store.Query, limit int) (_ []store.Hit, err error) {
 	defer derrors.Wrap(&err, "Search")
 	s.mu.RLock()
@@ -226,7 +235,24 @@ func (s *Store) Search(ctx context.Context, q store.Query, limit int) (_ []store
 	return hits, nil
 }
 
+// Rank returns the ids and scores Search would return, in the same order.
+func (s *Store) Rank(ctx context.Context, q store.Query, limit int) ([]store.Ranked, error) {
+	hits, err := s.Search(ctx, q, limit)
+	if err != nil {
+		return nil, err
+	}
+	ranked := make([]store.Ranked, len(hits))
+	for i, h := range hits {
+		ranked[i] = store.Ranked{ID: h.Article.ID, Score: h.Score}
+	}
+	return ranked, nil
+}
+
 func score(q store.Query, d *doc) float64 {
+	return termScore(q, d) + formWeight*float64(matches(q.Forms, d.forms))
+}
+
+func termScore(q store.Query, d *doc) float64 {
 	if len(q.Words) == len(q.Keys) {
 		type pair struct{ word, key string }
 		seen := make(map[pair]bool)

@@ -32,11 +32,15 @@ var migrations embed.FS
 // A Store is an open SQLite store. It is safe for use by several goroutines;
 // writes are serialized by SQLite.
 type Store struct {
-	db   *sql.DB
-	path string
+	db         *sql.DB
+	path       string
+	weightless weightless // see weightless.go
 }
 
-var _ store.Store = (*Store)(nil)
+var (
+	_ store.Store  = (*Store)(nil)
+	_ store.Ranker = (*Store)(nil)
+)
 
 // Open opens (creating if needed) the store in the file at path and brings
 // its schema up to date.
@@ -221,11 +225,16 @@ func (b *batch) Put(ctx context.Context, e store.Entry) (added bool, err error) 
 	if err != nil {
 		return false, err
 	}
-	if _, err := b.tx.ExecContext(ctx, "INSERT INTO articles_fts(rowid, words, keys) VALUES (?, ?, ?)",
-		rowid, e.Terms.Words, e.Terms.Keys); err != nil {
+	if err := putTerms(ctx, b.tx, rowid, e.Terms); err != nil {
 		return false, err
 	}
 	return true, nil
+}
+
+func putTerms(ctx context.Context, tx *sql.Tx, rowid int64, t store.Terms) error {
+	_, err := tx.ExecContext(ctx, "INSERT INTO articles_fts(rowid, words, keys, forms) VALUES (?, ?, ?, ?)",
+		rowid, t.Words, t.Keys, t.Forms)
+	return err
 }
 
 func (b *batch) Commit() error {
@@ -283,50 +292,168 @@ func (s *Store) Article(ctx context.Context, id news.ArticleID) (_ news.Article,
 	return a, err
 }
 
-// Weights of the two indexed columns in BM25: a match on the light stem
-// counts more than a match on the looser spelling-variant key alone.
+// Weights of the indexed columns in BM25 (FTS5's, k1 = 1.2, b = 0.75): a
+// query token that matches a document's token exactly scores on words and
+// again on forms; one that matches only by stem scores on words; one that
+// matches only by its looser spelling-variant key scores least. Why these
+// values, and what each column earns: docs/retrieval.md.
 const (
 	wordsWeight = 1.0
 	keysWeight  = 0.4
+	formsWeight = 1.0
 )
 
 // Search returns at most limit articles that have any of q's terms, ranked
-// by BM25 over both columns.
+// by BM25 over the three indexed columns. On a store whose index is stale
+// (see Reindex) it fails with an error of kind derrors.Unavailable rather
+// than answer from a partial index.
 func (s *Store) Search(ctx context.Context, q store.Query, limit int) (_ []store.Hit, err error) {
 	defer derrors.Wrap(&err, "Search")
-	match := matchExpr(q)
-	if match == "" || limit <= 0 {
-		return nil, nil
+	var hits []store.Hit
+	err = s.rank(ctx, q, limit, articleColumns, func(rows *sql.Rows) error {
+		var h store.Hit
+		var err error
+		h.Article, err = scanArticle(rows, &h.Score)
+		hits = append(hits, h)
+		return err
+	})
+	return hits, err
+}
+
+// Rank returns the ids and scores Search would return, in the same order,
+// without reading the articles' text.
+func (s *Store) Rank(ctx context.Context, q store.Query, limit int) (_ []store.Ranked, err error) {
+	defer derrors.Wrap(&err, "Rank")
+	var ranked []store.Ranked
+	err = s.rank(ctx, q, limit, "a.id", func(rows *sql.Rows) error {
+		var r store.Ranked
+		err := rows.Scan(&r.ID, &r.Score)
+		ranked = append(ranked, r)
+		return err
+	})
+	return ranked, err
+}
+
+// rank runs the ranking query shared by Search and Rank, selecting columns
+// of the best articles (alias a) and then their score, and calls scan on
+// each row, best first.
+func (s *Store) rank(ctx context.Context, q store.Query, limit int, columns string, scan func(*sql.Rows) error) error {
+	if matchExpr(q) == "" || limit <= 0 {
+		return nil
 	}
+	if stale, err := s.stale(ctx); err != nil {
+		return err
+	} else if stale != "" {
+		return fmt.Errorf("%w: the search index predates this isnad (migration %s) and must be rebuilt: run isnad reindex", derrors.Unavailable, stale)
+	}
+	q, err := s.prune(ctx, q, limit)
+	if err != nil {
+		return err
+	}
+	match := matchExpr(q)
 	// Rank in the FTS table alone, then join the few best rows to their
 	// articles: joining first would read every matching article's text.
+	// Ties go to the article stored first.
 	rows, err := s.db.QueryContext(ctx, fmt.Sprintf(`
 		WITH best AS (
-			SELECT rowid, bm25(articles_fts, %g, %g) AS rank
+			SELECT rowid, bm25(articles_fts, %g, %g, %g) AS rank
 			FROM articles_fts WHERE articles_fts MATCH ?
 			ORDER BY rank LIMIT ?
 		)
 		SELECT %s, -best.rank
 		FROM best JOIN articles a ON a.rowid = best.rowid
-		ORDER BY best.rank, a.rowid`, wordsWeight, keysWeight, articleColumns), match, limit)
+		ORDER BY best.rank, a.rowid`, wordsWeight, keysWeight, formsWeight, columns), match, limit)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	defer rows.Close()
-	var hits []store.Hit
 	for rows.Next() {
-		var h store.Hit
-		h.Article, err = scanArticle(rows, &h.Score)
-		if err != nil {
-			return nil, err
+		if err := scan(rows); err != nil {
+			return err
 		}
-		hits = append(hits, h)
 	}
-	return hits, rows.Err()
+	return rows.Err()
 }
 
-// matchExpr builds an FTS5 query: any word term in column words, or any key
-// term in column keys. Terms are quoted, so no query syntax reaches FTS5.
+// stale returns the migration that left the index to be rebuilt, or "".
+func (s *Store) stale(ctx context.Context) (string, error) {
+	var m string
+	err := s.db.QueryRowContext(ctx, "SELECT value FROM meta WHERE key = 'index_stale'").Scan(&m)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", nil
+	}
+	return m, err
+}
+
+// Reindex rebuilds the full-text index from the stored articles, computing
+// each one's terms with terms (index.Document), in one transaction. It is
+// needed after a migration that changes the index (Search says so) and
+// after a change to the analysis. It reports how many articles it indexed.
+func (s *Store) Reindex(ctx context.Context, terms func(news.Article) store.Terms) (n int, err error) {
+	defer derrors.Wrap(&err, "Reindex")
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return 0, err
+	}
+	defer func() {
+		if err != nil {
+			tx.Rollback()
+		}
+	}()
+	if _, err := tx.ExecContext(ctx, "INSERT INTO articles_fts(articles_fts) VALUES ('delete-all')"); err != nil {
+		return 0, err
+	}
+	// Read a page of articles, close the cursor, write their terms: a
+	// cursor left open while writing on the same connection is not
+	// something every driver allows.
+	const page = 500
+	var last int64 = -1
+	for {
+		rows, err := tx.QueryContext(ctx, "SELECT "+articleColumns+", a.rowid FROM articles a WHERE a.rowid > ? ORDER BY a.rowid LIMIT ?", last, page)
+		if err != nil {
+			return n, err
+		}
+		type row struct {
+			rowid int64
+			a     news.Article
+		}
+		var rs []row
+		for rows.Next() {
+			var r row
+			if r.a, err = scanArticle(rows, &r.rowid); err != nil {
+				rows.Close()
+				return n, err
+			}
+			rs = append(rs, r)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return n, err
+		}
+		if len(rs) == 0 {
+			break
+		}
+		for _, r := range rs {
+			if err := putTerms(ctx, tx, r.rowid, terms(r.a)); err != nil {
+				return n, err
+			}
+			n++
+		}
+		last = rs[len(rs)-1].rowid
+	}
+	if _, err := tx.ExecContext(ctx, "DELETE FROM meta WHERE key = 'index_stale'"); err != nil {
+		return n, err
+	}
+	if err := tx.Commit(); err != nil {
+		return n, err
+	}
+	s.weightless.reset()
+	return n, nil
+}
+
+// matchExpr builds an FTS5 query: any word term in column words, any key
+// term in column keys, any form in column forms. Terms are quoted, so no
+// query syntax reaches FTS5.
 func matchExpr(q store.Query) string {
 	var parts []string
 	add := func(col string, terms []string) {
@@ -345,6 +472,7 @@ func matchExpr(q store.Query) string {
 	}
 	add("words", q.Words)
 	add("keys", q.Keys)
+	add("forms", q.Forms)
 	return strings.Join(parts, " OR ")
 }
 

@@ -20,6 +20,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 	t.Run("Rollback", func(t *testing.T) { testRollback(t, open(t)) })
 	t.Run("SameIDOtherContent", func(t *testing.T) { testSameID(t, open(t)) })
 	t.Run("Search", func(t *testing.T) { testSearch(t, open(t)) })
+	t.Run("ExactForm", func(t *testing.T) { testExactForm(t, open(t)) })
 	t.Run("NotFound", func(t *testing.T) { testNotFound(t, open(t)) })
 }
 
@@ -181,6 +182,69 @@ func testSearch(t *testing.T, s store.Store) {
 	}
 	if hits, err := s.Search(ctx, store.Query{Words: []string{`"`, "OR", "*"}}, 10); err != nil {
 		t.Errorf("query syntax characters must be safe, got error %v (hits %d)", err, len(hits))
+	}
+	checkRank(t, s, store.Query{Words: []string{"كوناشينكوف", "قال"}, Keys: []string{"كنشنكف"}}, 10)
+	checkRank(t, s, store.Query{Words: []string{"قال"}}, 1)
+}
+
+// checkRank checks that a store that is a store.Ranker ranks as it
+// searches: the same ids and scores in the same order.
+func checkRank(t *testing.T, s store.Store, q store.Query, limit int) {
+	t.Helper()
+	rk, ok := s.(store.Ranker)
+	if !ok {
+		return
+	}
+	ctx := context.Background()
+	hits, err := s.Search(ctx, q, limit)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ranked, err := rk.Rank(ctx, q, limit)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ranked) != len(hits) {
+		t.Fatalf("Rank(%v) = %d results, Search %d", q, len(ranked), len(hits))
+	}
+	for i, h := range hits {
+		if r := ranked[i]; r.ID != h.Article.ID || r.Score != h.Score {
+			t.Errorf("Rank(%v)[%d] = %s %v, Search has %s %v", q, i, r.ID, r.Score, h.Article.ID, h.Score)
+		}
+	}
+}
+
+// testExactForm checks that a match on the very form counts on top of the
+// match on the stem: of two articles that share the query's stem, the one
+// that also has its exact form ranks first, whatever their order of entry.
+func testExactForm(t *testing.T, s store.Store) {
+	ctx := context.Background()
+	withForms := func(e store.Entry, forms string) store.Entry {
+		e.Terms.Forms = forms
+		return e
+	}
+	put(t, s,
+		withForms(entry("b1", "h1", "السورية", "سور خبر", "سر خبر"), "السوريه خبر"),
+		withForms(entry("b2", "h2", "سوريا", "سور خبر", "سر خبر"), "سوريا خبر"),
+		withForms(entry("b3", "h3", "أخرى", "اخر", "اخر"), "اخري"),
+		withForms(entry("b4", "h4", "ثالثة", "ثالث", "ثلث"), "ثالثه"),
+		withForms(entry("b5", "h5", "رابعة", "رابع", "ربع"), "رابعه"),
+	)
+	hits, err := s.Search(ctx, store.Query{Words: []string{"سور"}, Keys: []string{"سر"}, Forms: []string{"سوريا"}}, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []news.ArticleID
+	for _, h := range hits {
+		ids = append(ids, h.Article.ID)
+	}
+	if len(ids) != 2 || ids[0] != "b2" {
+		t.Errorf("Search(سور, form سوريا) = %v, want [b2 b1]: the exact form ranks first", ids)
+	}
+	checkRank(t, s, store.Query{Words: []string{"سور"}, Keys: []string{"سر"}, Forms: []string{"سوريا"}}, 10)
+	// Forms alone find an article too.
+	if hits, err := s.Search(ctx, store.Query{Forms: []string{"اخري"}}, 10); err != nil || len(hits) != 1 || hits[0].Article.ID != "b3" {
+		t.Errorf("Search(form اخري) = %d hits, %v; want b3", len(hits), err)
 	}
 }
 
