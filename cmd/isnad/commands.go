@@ -37,6 +37,7 @@ func commands() []command {
 		{"analyze", "", "print the Arabic analysis of stdin, one token per line (JSON Lines)", analyzeCmd},
 		{"serve", "", "serve the web pages and the JSON API", serveCmd},
 		{"stats", "", "count what is stored", statsCmd},
+		{"reindex", "", "rebuild the search index from the stored articles (after an upgrade of the analysis)", reindexCmd},
 		{"eval", "", "run every evaluation found under the data directory", evalCmd},
 		{"ner", "--conll FILE", "tag named entities of a CoNLL file (one token per line)", nerCmd},
 		{"train", "ner", "train the NER tagger from the evaluation data and write its model", trainCmd},

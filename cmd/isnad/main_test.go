@@ -439,3 +439,19 @@ func TestServeOverTheStore(t *testing.T) {
 		t.Errorf("/v1/openapi.yaml = %d", code)
 	}
 }
+
+func TestReindex(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "isnad.db")
+	if code, _, errOut := runCLI(t, "ingest", "--db", db, writeSamples(t, dir)); code != exitOK {
+		t.Fatalf("ingest: %s", errOut)
+	}
+	before := searchSources(t, db, "المستودع", 20)
+	code, out, errOut := runCLI(t, "reindex", "--db", db)
+	if code != exitOK || !strings.Contains(out, "reindexed 12 articles") {
+		t.Fatalf("reindex: %d %q %q", code, out, errOut)
+	}
+	if after := searchSources(t, db, "المستودع", 20); !slices.Equal(before, after) {
+		t.Errorf("search after reindex = %v, before %v", after, before)
+	}
+}

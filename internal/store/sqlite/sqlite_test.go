@@ -206,6 +206,19 @@ func TestWeightless(t *testing.T) {
 			t.Errorf("Rank(limit %d) = %v, the whole query ranks %v", c.limit, got, want)
 		}
 	}
+	// Searches may run at once (go test -race).
+	errs := make(chan error, 4)
+	for range 4 {
+		go func() {
+			_, err := s.Search(ctx, q, 3)
+			errs <- err
+		}()
+	}
+	for range 4 {
+		if err := <-errs; err != nil {
+			t.Error(err)
+		}
+	}
 	// A query of weightless terms only is run whole.
 	if p, _ := s.prune(ctx, store.Query{Words: []string{"سور"}}, 1); len(p.Words) != 1 {
 		t.Errorf("prune(سور) = %q, want the query whole", p.Words)

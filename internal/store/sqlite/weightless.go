@@ -15,10 +15,11 @@ import (
 // its every occurrence in every article it ranks. On a collection about
 // one war, سوريا is such a term. Search leaves these terms out of the
 // query when at least limit articles have one of the others: the articles
-// that have any other term rank as before (up to the 1e-6 floors), ahead
-// of any article that has only weightless terms, so the first limit are
-// the same, found in about 30% less time. Otherwise (a small store, a
-// query of common words) the query runs whole.
+// that have any other term rank as before, ahead of any article that has
+// only weightless terms, so the first limit are the same, found in about
+// 30% less time. (The 1e-6 floors could only break ties; two articles tied
+// on the other terms now go by rowid.) Otherwise (a small store, a query
+// of common words) the query runs whole.
 //
 // The document frequencies come from the fts5vocab table articles_vocab
 // and are cached; the cache is dropped whenever the articles change, which
