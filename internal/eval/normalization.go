@@ -14,31 +14,41 @@ import (
 // A vector is one test case of Lucene's Arabic analysis tests.
 type vector struct{ input, expected, name string }
 
-// readVectors reads a tab-separated file of input, expected and test name
-// with a header line.
-func readVectors(path string) ([]vector, error) {
+// readTSV reads the rows of a tab-separated file after its header line,
+// skipping blank lines; every row must have at least cols fields.
+func readTSV(path string, cols int, want string) ([][]string, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	var vs []vector
+	var rows [][]string
 	sc := bufio.NewScanner(f)
 	for line := 1; sc.Scan(); line++ {
 		if line == 1 || strings.TrimSpace(sc.Text()) == "" {
 			continue
 		}
 		p := strings.Split(sc.Text(), "\t")
-		if len(p) < 2 {
-			return nil, fmt.Errorf("%s:%d: want input<TAB>expected", path, line)
+		if len(p) < cols {
+			return nil, fmt.Errorf("%s:%d: want %s", path, line, want)
 		}
+		rows = append(rows, p)
+	}
+	return rows, sc.Err()
+}
+
+// readVectors reads a file of input, expected and test name.
+func readVectors(path string) ([]vector, error) {
+	rows, err := readTSV(path, 2, "input<TAB>expected")
+	var vs []vector
+	for _, p := range rows {
 		v := vector{input: p[0], expected: p[1]}
 		if len(p) > 2 {
 			v.name = p[2]
 		}
 		vs = append(vs, v)
 	}
-	return vs, sc.Err()
+	return vs, err
 }
 
 // Normalization checks arabic.Normalize against Lucene's

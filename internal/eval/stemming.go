@@ -1,7 +1,6 @@
 package eval
 
 import (
-	"bufio"
 	"context"
 	"fmt"
 	"os"
@@ -96,22 +95,10 @@ type stemGold struct{ word, stem, root string }
 // readStemGold reads the word, stem and root columns of the TSV gold,
 // after its header.
 func readStemGold(path string) ([]stemGold, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
+	rows, err := readTSV(path, 3, "word<TAB>stem<TAB>root")
 	var out []stemGold
-	sc := bufio.NewScanner(f)
-	for line := 1; sc.Scan(); line++ {
-		if line == 1 || strings.TrimSpace(sc.Text()) == "" {
-			continue
-		}
-		p := strings.Split(sc.Text(), "\t")
-		if len(p) < 3 {
-			return nil, fmt.Errorf("%s:%d: want word<TAB>stem<TAB>root", path, line)
-		}
+	for _, p := range rows {
 		out = append(out, stemGold{p[0], p[1], p[2]})
 	}
-	return out, sc.Err()
+	return out, err
 }
