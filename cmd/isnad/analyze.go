@@ -30,16 +30,11 @@ func analyzeCmd(fs *flag.FlagSet) func(context.Context, *flag.FlagSet, io.Writer
 			fmt.Fprintf(stderr, "isnad analyze: unknown --scheme %q (want farasa)\n", *scheme)
 			return exitUsage
 		}
-		data, err := io.ReadAll(io.LimitReader(stdin, maxAnalyzeInput+1))
+		text, err := readStdin()
 		if err != nil {
-			fmt.Fprintln(stderr, "isnad analyze: reading stdin:", err)
+			fmt.Fprintln(stderr, "isnad analyze:", err)
 			return exitFailure
 		}
-		if len(data) > maxAnalyzeInput {
-			fmt.Fprintf(stderr, "isnad analyze: stdin is larger than %d MB\n", maxAnalyzeInput>>20)
-			return exitFailure
-		}
-		text := string(data)
 		if !utf8.ValidString(text) {
 			fmt.Fprintln(stderr, "isnad analyze: warning: stdin is not valid UTF-8; invalid bytes are skipped")
 		}
@@ -56,4 +51,16 @@ func analyzeCmd(fs *flag.FlagSet) func(context.Context, *flag.FlagSet, io.Writer
 		}
 		return exitOK
 	}
+}
+
+// readStdin reads the text of stdin, at most maxAnalyzeInput bytes.
+func readStdin() (string, error) {
+	data, err := io.ReadAll(io.LimitReader(stdin, maxAnalyzeInput+1))
+	if err != nil {
+		return "", fmt.Errorf("reading stdin: %w", err)
+	}
+	if len(data) > maxAnalyzeInput {
+		return "", fmt.Errorf("stdin is larger than %d MB", maxAnalyzeInput>>20)
+	}
+	return string(data), nil
 }

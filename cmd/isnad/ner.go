@@ -100,16 +100,11 @@ func tagCoNLL(ctx context.Context, t *ner.Tagger, r io.Reader, w io.Writer) erro
 
 // nerText prints the entities of the text on stdin, one JSON object a line.
 func nerText(t *ner.Tagger, stdout, stderr io.Writer) int {
-	data, err := io.ReadAll(io.LimitReader(stdin, maxAnalyzeInput+1))
+	text, err := readStdin()
 	if err != nil {
-		fmt.Fprintln(stderr, "isnad ner: reading stdin:", err)
+		fmt.Fprintln(stderr, "isnad ner:", err)
 		return exitFailure
 	}
-	if len(data) > maxAnalyzeInput {
-		fmt.Fprintf(stderr, "isnad ner: stdin is larger than %d MB\n", maxAnalyzeInput>>20)
-		return exitFailure
-	}
-	text := string(data)
 	enc := json.NewEncoder(stdout)
 	enc.SetEscapeHTML(false)
 	for _, e := range t.Entities(text, arabic.Tokenize(text)) {
