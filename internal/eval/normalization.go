@@ -54,26 +54,37 @@ func readVectors(path string) ([]vector, error) {
 // Normalization checks arabic.Normalize against Lucene's
 // ArabicNormalizationFilter test vectors.
 func Normalization(_ context.Context, dir string, _ Options) ([]Figure, error) {
-	const split = "stemmer_tests/lucene_ArabicNormalizationFilter_cases.tsv (all)"
-	path := filepath.Join(dir, "stemmer_tests", "lucene_ArabicNormalizationFilter_cases.tsv")
-	vs, err := readVectors(path)
-	if os.IsNotExist(err) {
-		return []Figure{{Stage: "normalization", Metric: "Lucene vectors passed", Split: split, Note: "not available: no data at " + path}}, nil
-	}
+	f, err := vectorFigure("normalization", dir, "lucene_ArabicNormalizationFilter_cases.tsv", "arabic.Normalize", arabic.Normalize)
 	if err != nil {
 		return nil, err
 	}
+	return []Figure{f}, nil
+}
+
+// vectorFigure runs fn on every case of a Lucene test-vector file in
+// dir/stemmer_tests and reports how many give the expected output, naming
+// the cases that fail. A missing file gives a figure that is not available.
+func vectorFigure(stage, dir, file, fnName string, fn func(string) string) (Figure, error) {
+	split := "stemmer_tests/" + file + " (all)"
+	path := filepath.Join(dir, "stemmer_tests", file)
+	vs, err := readVectors(path)
+	if os.IsNotExist(err) {
+		return Figure{Stage: stage, Metric: "Lucene vectors passed", Split: split, Note: "not available: no data at " + path}, nil
+	}
+	if err != nil {
+		return Figure{}, err
+	}
 	pass, failed := 0, []string{}
 	for _, v := range vs {
-		if arabic.Normalize(v.input) == v.expected {
+		if fn(v.input) == v.expected {
 			pass++
 		} else {
 			failed = append(failed, v.name)
 		}
 	}
-	note := "arabic.Normalize"
+	note := fnName
 	if len(failed) > 0 {
 		note += "; failed: " + strings.Join(failed, ", ")
 	}
-	return []Figure{{Stage: "normalization", Metric: "Lucene vectors passed", Value: float64(pass), Format: fmt.Sprintf("%%.0f/%d", len(vs)), Split: split, Note: note, Available: true}}, nil
+	return Figure{Stage: stage, Metric: "Lucene vectors passed", Value: float64(pass), Format: fmt.Sprintf("%%.0f/%d", len(vs)), Split: split, Note: note, Available: true}, nil
 }

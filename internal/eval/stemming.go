@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"strings"
 
 	"github.com/isnad-project/isnad/arabic"
 )
@@ -28,30 +27,11 @@ func Stemming(_ context.Context, dir string, _ Options) ([]Figure, error) {
 		{"lucene_ArabicNormalizationFilter_cases.tsv", "arabic.LuceneNormalize", arabic.LuceneNormalize},
 		{"lucene_ArabicStemFilter_cases.tsv", "arabic.LuceneStem", arabic.LuceneStem},
 	} {
-		split := "stemmer_tests/" + c.file + " (all)"
-		path := filepath.Join(dir, "stemmer_tests", c.file)
-		vs, err := readVectors(path)
-		if os.IsNotExist(err) {
-			figs = append(figs, Figure{Stage: "stemming", Metric: "Lucene vectors passed", Split: split, Note: "not available: no data at " + path})
-			continue
-		}
+		f, err := vectorFigure("stemming", dir, c.file, c.fn, c.f)
 		if err != nil {
 			return nil, err
 		}
-		pass, failed := 0, []string{}
-		for _, v := range vs {
-			if c.f(v.input) == v.expected {
-				pass++
-			} else {
-				failed = append(failed, v.name)
-			}
-		}
-		note := c.fn
-		if len(failed) > 0 {
-			note += "; failed: " + strings.Join(failed, ", ")
-		}
-		figs = append(figs, Figure{Stage: "stemming", Metric: "Lucene vectors passed", Value: float64(pass),
-			Format: fmt.Sprintf("%%.0f/%d", len(vs)), Split: split, Note: note, Available: true})
+		figs = append(figs, f)
 	}
 
 	const goldName = "golden_corpus_arabic_word_stem_root.tsv"
