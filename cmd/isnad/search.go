@@ -28,13 +28,8 @@ func searchCmd(fs *flag.FlagSet) func(context.Context, *flag.FlagSet, io.Writer,
 			fmt.Fprintln(stderr, "isnad search: --limit must be positive")
 			return exitUsage
 		}
-		if _, err := os.Stat(*db); err != nil {
-			fmt.Fprintf(stderr, "isnad search: no store at %s (run \"isnad ingest PATH\" first): %v\n", *db, err)
-			return exitFailure
-		}
-		s, err := openStore(ctx, *db)
-		if err != nil {
-			fmt.Fprintln(stderr, "isnad search:", err)
+		s, ok := openExisting(ctx, "search", *db, stderr)
+		if !ok {
 			return exitFailure
 		}
 		defer s.Close()

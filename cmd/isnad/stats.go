@@ -6,20 +6,14 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 )
 
 func statsCmd(fs *flag.FlagSet) func(context.Context, *flag.FlagSet, io.Writer, io.Writer) int {
 	db := dbFlag(fs)
 	asJSON := fs.Bool("json", false, "print one JSON object (see SCHEMA.md)")
 	return func(ctx context.Context, fs *flag.FlagSet, stdout, stderr io.Writer) int {
-		if _, err := os.Stat(*db); err != nil {
-			fmt.Fprintf(stderr, "isnad stats: no store at %s (run \"isnad ingest PATH\" first)\n", *db)
-			return exitFailure
-		}
-		s, err := openStore(ctx, *db)
-		if err != nil {
-			fmt.Fprintln(stderr, "isnad stats:", err)
+		s, ok := openExisting(ctx, "stats", *db, stderr)
+		if !ok {
 			return exitFailure
 		}
 		defer s.Close()
